@@ -1,0 +1,1 @@
+"""Composition root: settings, database, migrations, CLI, logging, i18n, background tasks."""

@@ -1,0 +1,35 @@
+"""Gapless document numbers per type and year, e.g. ``DN-2026-000123``.
+
+The counter row is locked for the rest of the caller's transaction, so two postings queue
+and a rolled-back posting gives its number back: no gaps, no duplicates."""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from models.system import DocSequence
+
+
+def next_number(session: Session, doc_type: str, year: int | None = None,
+                width: int = 6) -> str:
+    year = year or dt.date.today().year
+    dialect = session.get_bind().dialect.name
+    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(DocSequence)
+    session.execute(ins.values(doc_type=doc_type, year=year, last_number=0)
+                    .on_conflict_do_nothing(index_elements=["doc_type", "year"]))
+    # UPDATE … RETURNING takes the row lock and increments in one statement.
+    n = session.execute(
+        update(DocSequence)
+        .where(DocSequence.doc_type == doc_type, DocSequence.year == year)
+        .values(last_number=DocSequence.last_number + 1)
+        .returning(DocSequence.last_number)).scalar_one()
+    return f"{doc_type}-{year}-{n:0{width}d}"
+
+
+def peek_last(session: Session, doc_type: str, year: int) -> int:
+    return session.scalar(select(DocSequence.last_number).where(
+        DocSequence.doc_type == doc_type, DocSequence.year == year)) or 0
