@@ -1,0 +1,299 @@
+"""Errors in words a clerk understands.
+
+Services raise typed errors with English messages (services/errors.py). This module turns
+them into translated text for a message box or for the label beside a field, recognises
+"the database cannot be reached" in driver exceptions without importing the drivers, and
+provides the dialog shown for an uncaught exception.
+
+    from ui import errors
+    errors.show_error(self, exc)                       # a message box
+    for field, text in errors.field_messages(exc).items(): ...   # beside the fields
+"""
+from __future__ import annotations
+
+import re
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from services.errors import (Conflict, DuplicateCandidate, InsufficientStock, NotFound,
+                             PermissionDenied, QianliError, ValidationError)
+
+_SERVICE_CONTEXT = "ServiceMessages"
+
+# Service messages known by their exact English text. Listing them here puts them into the
+# .ts file so translators see them; a message not listed still shows, in English.
+KNOWN_MESSAGES = (
+    QT_TRANSLATE_NOOP("ServiceMessages", "Unknown user or wrong password."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "You are not allowed to do this."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only an administrator can add users."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Login is required."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Use letters, digits, '.', '_' or '-' (at most 64)."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Display name is required."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Password needs at least 6 characters."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "invalid"),
+)
+
+# Messages with a variable part: English pattern → translatable template with %1, %2 ….
+MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^Login '(.+)' is taken\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Login '%1' is taken.")),
+    (re.compile(r"^No user '(.+)'\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "No user '%1'.")),
+)
+
+# Field names used by services (ValidationError keys) → labels a clerk knows.
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("Fields", "Name"),
+    "code": QT_TRANSLATE_NOOP("Fields", "Code"),
+    "kind": QT_TRANSLATE_NOOP("Fields", "Kind"),
+    "level": QT_TRANSLATE_NOOP("Fields", "Level"),
+    "industry": QT_TRANSLATE_NOOP("Fields", "Industry"),
+    "source": QT_TRANSLATE_NOOP("Fields", "Source"),
+    "region": QT_TRANSLATE_NOOP("Fields", "Region"),
+    "address": QT_TRANSLATE_NOOP("Fields", "Address"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+    "email": QT_TRANSLATE_NOOP("Fields", "Email"),
+    "tax_id": QT_TRANSLATE_NOOP("Fields", "Tax ID"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
+    "owner": QT_TRANSLATE_NOOP("Fields", "Owner"),
+    "owner_id": QT_TRANSLATE_NOOP("Fields", "Owner"),
+    "title": QT_TRANSLATE_NOOP("Fields", "Title"),
+    "wechat": QT_TRANSLATE_NOOP("Fields", "WeChat"),
+    "contact": QT_TRANSLATE_NOOP("Fields", "Contact"),
+    "contact_id": QT_TRANSLATE_NOOP("Fields", "Contact"),
+    "occurred_at": QT_TRANSLATE_NOOP("Fields", "When"),
+    "next_follow_up_on": QT_TRANSLATE_NOOP("Fields", "Next follow-up"),
+    "login": QT_TRANSLATE_NOOP("Fields", "Login"),
+    "display_name": QT_TRANSLATE_NOOP("Fields", "Display name"),
+    "role": QT_TRANSLATE_NOOP("Fields", "Role"),
+    "password": QT_TRANSLATE_NOOP("Fields", "Password"),
+    "manager": QT_TRANSLATE_NOOP("Fields", "Manager"),
+    "team": QT_TRANSLATE_NOOP("Fields", "Team"),
+    "file": QT_TRANSLATE_NOOP("Fields", "File"),
+}
+
+ENTITY_LABELS = {
+    "customer": QT_TRANSLATE_NOOP("Entities", "Customer"),
+    "contact": QT_TRANSLATE_NOOP("Entities", "Contact"),
+    "activity": QT_TRANSLATE_NOOP("Entities", "Follow-up"),
+    "user": QT_TRANSLATE_NOOP("Entities", "User"),
+    "team": QT_TRANSLATE_NOOP("Entities", "Team"),
+}
+
+ROLE_LABELS = {
+    "sales": QT_TRANSLATE_NOOP("Roles", "Sales"),
+    "sales_manager": QT_TRANSLATE_NOOP("Roles", "Sales manager"),
+    "warehouse": QT_TRANSLATE_NOOP("Roles", "Warehouse"),
+    "finance": QT_TRANSLATE_NOOP("Roles", "Finance"),
+    "admin": QT_TRANSLATE_NOOP("Roles", "Administrator"),
+}
+
+
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def field_label(field: str) -> str:
+    source = FIELD_LABELS.get(field)
+    return _tr("Fields", source) if source else field.replace("_", " ").capitalize()
+
+
+def role_label(role: str) -> str:
+    source = ROLE_LABELS.get(role)
+    return _tr("Roles", source) if source else role
+
+
+def translate_service_message(message: str) -> str:
+    """The clerk's-language version of an English service message (English if unknown)."""
+    translated = _tr(_SERVICE_CONTEXT, message)
+    if translated != message:
+        return translated
+    for pattern, template in MESSAGE_PATTERNS:
+        m = pattern.match(message)
+        if m:
+            text = _tr(_SERVICE_CONTEXT, template)
+            for i, part in enumerate(m.groups(), start=1):
+                text = text.replace(f"%{i}", part)
+            return text
+    return message
+
+
+# --- database trouble, recognised without importing the drivers ------------------------
+
+_UNREACHABLE_HINTS = (
+    "could not connect", "connection refused", "connection timed out", "timeout expired",
+    "name or service not known", "could not translate host name", "no route to host",
+    "network is unreachable", "server closed the connection", "connection is lost",
+    "unable to open database file", "connection reset", "terminating connection",
+    "nodename nor servname", "temporary failure in name resolution",
+)
+_AUTH_HINTS = ("password authentication failed", "authentication failed",
+               "no password supplied", "role \"", "does not exist", "pg_hba.conf")
+_LOCKED_HINTS = ("database is locked", "lock timeout", "canceling statement due to lock")
+
+
+def _chain(exc: BaseException):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        orig = getattr(exc, "orig", None)  # SQLAlchemy DBAPIError wraps the driver error
+        if isinstance(orig, BaseException) and id(orig) not in seen:
+            yield orig
+            seen.add(id(orig))
+        exc = exc.__cause__ or exc.__context__
+
+
+def database_problem(exc: BaseException) -> str | None:
+    """'unreachable', 'login' (the server refused the credentials), 'no_database',
+    'locked', or None."""
+    for e in _chain(exc):
+        if isinstance(e, QianliError):
+            return None
+        if isinstance(e, (ConnectionError, TimeoutError)):
+            return "unreachable"
+        names = {cls.__name__ for cls in type(e).__mro__}
+        if not names & {"OperationalError", "InterfaceError", "DatabaseError"}:
+            continue
+        text = str(e).lower()
+        if any(h in text for h in _LOCKED_HINTS):
+            return "locked"
+        if "database \"" in text and "does not exist" in text:
+            return "no_database"
+        if any(h in text for h in _AUTH_HINTS):
+            return "login"
+        if any(h in text for h in _UNREACHABLE_HINTS):
+            return "unreachable"
+    return None
+
+
+def is_expected(exc: BaseException) -> bool:
+    """Business errors and database trouble are told in words; anything else is a bug."""
+    return isinstance(exc, QianliError) or database_problem(exc) is not None
+
+
+def field_messages(exc: ValidationError) -> dict[str, str]:
+    """Translated message per field, for labels beside the inputs."""
+    return {f: translate_service_message(m) for f, m in exc.errors.items()}
+
+
+def describe(exc: BaseException) -> str:
+    """One translated paragraph saying what went wrong and what the user can do."""
+    if isinstance(exc, ValidationError):
+        lines = [f"{field_label(f)}: {m}" for f, m in field_messages(exc).items()]
+        return _tr("Errors", "Please correct the following:") + "\n" + "\n".join(lines)
+    if isinstance(exc, NotFound):
+        source = ENTITY_LABELS.get(exc.entity)
+        entity = _tr("Entities", source) if source else str(exc.entity)
+        return _tr("Errors", "%1 %2 no longer exists. Someone may have deleted or merged "
+                   "it; refresh the list.").replace("%1", entity).replace("%2", str(exc.key))
+    if isinstance(exc, PermissionDenied):
+        return translate_service_message(str(exc))
+    if isinstance(exc, Conflict):
+        text = _tr("Errors", "Someone else changed this record after you opened it. "
+                   "Reload it to see the current version.")
+        if exc.changed:
+            changed = ", ".join(field_label(f) for f in exc.changed)
+            text += "\n" + _tr("Errors", "Changed: %1").replace("%1", changed)
+        return text
+    if isinstance(exc, DuplicateCandidate):
+        lines = []
+        for c in exc.candidates[:5]:
+            owner = c.owner_name or _tr("Errors", "public pool")
+            lines.append(f"{c.code} {c.name} ({owner})")
+        return (_tr("Errors", "This looks like a customer that already exists:")
+                + "\n" + "\n".join(lines))
+    if isinstance(exc, InsufficientStock):
+        return (_tr("Errors", "Not enough stock of %1 in %2: short by %3.")
+                .replace("%1", str(exc.product)).replace("%2", str(exc.warehouse))
+                .replace("%3", str(exc.shortfall)))
+    if isinstance(exc, QianliError):
+        return translate_service_message(str(exc))
+    problem = database_problem(exc)
+    if problem == "unreachable":
+        return _tr("Errors", "The database cannot be reached. Check the network cable or "
+                   "Wi-Fi and that the office server is running, then try again.")
+    if problem == "login":
+        return _tr("Errors", "The database server refused the user name or password.")
+    if problem == "no_database":
+        return _tr("Errors", "The office server has no such database. Check the database "
+                   "name in the connection profile.")
+    if problem == "locked":
+        return _tr("Errors", "The database is busy with another change. Try again in a "
+                   "moment.")
+    return _tr("Errors", "Something went wrong: %1").replace("%1", str(exc) or
+                                                              type(exc).__name__)
+
+
+def error_title(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return _tr("Errors", "Check your input")
+    if isinstance(exc, PermissionDenied):
+        return _tr("Errors", "Not allowed")
+    if isinstance(exc, Conflict):
+        return _tr("Errors", "Changed by someone else")
+    if isinstance(exc, DuplicateCandidate):
+        return _tr("Errors", "Possible duplicate")
+    if isinstance(exc, NotFound):
+        return _tr("Errors", "Not found")
+    if database_problem(exc) is not None:
+        return _tr("Errors", "Database problem")
+    return _tr("Errors", "Error")
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """A message box for expected errors; the details dialog for anything unexpected."""
+    if is_expected(exc):
+        QMessageBox.warning(parent, error_title(exc), describe(exc))
+    else:
+        ExceptionDialog(exc, parent=parent).exec()
+
+
+class ExceptionDialog(QDialog):
+    """Shown for an uncaught exception: what happened in plain words, where the log is, and
+    the technical details folded away for whoever supports the office."""
+
+    def __init__(self, exc: BaseException, *, log_file: Path | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Unexpected error"))
+        self.details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        layout = QVBoxLayout(self)
+        intro = self.tr("Qianli ran into a problem it did not expect. What you were doing may "
+                        "not have been saved. You can keep working; if it happens again, send "
+                        "the details below to your administrator.")
+        self.message = QLabel(intro + "\n\n" + (str(exc) or type(exc).__name__))
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        if log_file is not None:
+            where = QLabel(self.tr("The error was also written to %1").replace(
+                "%1", str(log_file)))
+            where.setWordWrap(True)
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(where)
+        self.details_box = QPlainTextEdit(self.details)
+        self.details_box.setReadOnly(True)
+        self.details_box.setVisible(False)
+        self.details_box.setMinimumHeight(180)
+        layout.addWidget(self.details_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.toggle = QPushButton(self.tr("Show details"))
+        self.toggle.setCheckable(True)
+        self.toggle.toggled.connect(self._toggle_details)
+        copy = QPushButton(self.tr("Copy details"))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.details))
+        buttons.addButton(self.toggle, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 220)
+
+    def _toggle_details(self, on: bool) -> None:
+        self.details_box.setVisible(on)
+        self.toggle.setText(self.tr("Hide details") if on else self.tr("Show details"))
+        self.adjustSize()
