@@ -21,6 +21,10 @@ class Customer(Base):
         Index("ix_customer_tax_id_norm", "tax_id_norm"),
         Index("ix_customer_region_id", "region", "id"),
         Index("ix_customer_level_id", "level", "id"),
+        # Keyset pages in every sort order (services/customer_search.py); code is unique.
+        Index("ix_customer_name_id", "name", "id"),
+        Index("ix_customer_updated_at_id", "updated_at", "id"),
+        Index("ix_customer_last_follow_up_at_id", "last_follow_up_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -83,6 +87,8 @@ class CustomerSearchToken(Base):
     in the same transaction as the customer row."""
 
     __tablename__ = "customer_search_token"
+    # On SQLite the posting list is the primary-key b-tree itself (no rowid table beside it).
+    __table_args__ = {"sqlite_with_rowid": False}
 
     token: Mapped[str] = mapped_column(String(8), primary_key=True)
     customer_id: Mapped[int] = mapped_column(

@@ -117,6 +117,9 @@ def upgrade() -> None:
         batch_op.create_index('ix_customer_phone_digits', ['phone_digits'], unique=False)
         batch_op.create_index('ix_customer_region_id', ['region', 'id'], unique=False)
         batch_op.create_index('ix_customer_tax_id_norm', ['tax_id_norm'], unique=False)
+        batch_op.create_index('ix_customer_name_id', ['name', 'id'], unique=False)
+        batch_op.create_index('ix_customer_updated_at_id', ['updated_at', 'id'], unique=False)
+        batch_op.create_index('ix_customer_last_follow_up_at_id', ['last_follow_up_at', 'id'], unique=False)
 
     op.create_table('contact',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -142,7 +145,8 @@ def upgrade() -> None:
     sa.Column('token', sa.String(length=8), nullable=False),
     sa.Column('customer_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['customer_id'], ['customer.id'], name=op.f('fk_customer_search_token_customer_id_customer'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('token', 'customer_id', name=op.f('pk_customer_search_token'))
+    sa.PrimaryKeyConstraint('token', 'customer_id', name=op.f('pk_customer_search_token')),
+    sqlite_with_rowid=False
     )
     with op.batch_alter_table('customer_search_token', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_customer_search_token_customer_id'), ['customer_id'], unique=False)
@@ -217,6 +221,9 @@ def downgrade() -> None:
 
     op.drop_table('contact')
     with op.batch_alter_table('customer', schema=None) as batch_op:
+        batch_op.drop_index('ix_customer_last_follow_up_at_id')
+        batch_op.drop_index('ix_customer_updated_at_id')
+        batch_op.drop_index('ix_customer_name_id')
         batch_op.drop_index('ix_customer_tax_id_norm')
         batch_op.drop_index('ix_customer_region_id')
         batch_op.drop_index('ix_customer_phone_digits')
