@@ -186,64 +186,71 @@ def describe(exc: BaseException) -> str:
     """One translated paragraph saying what went wrong and what the user can do."""
     if isinstance(exc, ValidationError):
         lines = [f"{field_label(f)}: {m}" for f, m in field_messages(exc).items()]
-        return _tr("Errors", "Please correct the following:") + "\n" + "\n".join(lines)
+        return (QCoreApplication.translate("Errors", "Please correct the following:")
+                + "\n" + "\n".join(lines))
     if isinstance(exc, NotFound):
         source = ENTITY_LABELS.get(exc.entity)
         entity = _tr("Entities", source) if source else str(exc.entity)
-        return _tr("Errors", "%1 %2 no longer exists. Someone may have deleted or merged "
-                   "it; refresh the list.").replace("%1", entity).replace("%2", str(exc.key))
+        text = QCoreApplication.translate(
+            "Errors", "%1 %2 no longer exists. Someone may have deleted or merged it; "
+            "refresh the list.")
+        return text.replace("%1", entity).replace("%2", str(exc.key))
     if isinstance(exc, PermissionDenied):
         return translate_service_message(str(exc))
     if isinstance(exc, Conflict):
-        text = _tr("Errors", "Someone else changed this record after you opened it. "
-                   "Reload it to see the current version.")
+        text = QCoreApplication.translate(
+            "Errors", "Someone else changed this record after you opened it. Reload it to "
+            "see the current version.")
         if exc.changed:
             changed = ", ".join(field_label(f) for f in exc.changed)
-            text += "\n" + _tr("Errors", "Changed: %1").replace("%1", changed)
+            text += "\n" + QCoreApplication.translate("Errors", "Changed: %1").replace(
+                "%1", changed)
         return text
     if isinstance(exc, DuplicateCandidate):
-        lines = []
-        for c in exc.candidates[:5]:
-            owner = c.owner_name or _tr("Errors", "public pool")
-            lines.append(f"{c.code} {c.name} ({owner})")
-        return (_tr("Errors", "This looks like a customer that already exists:")
-                + "\n" + "\n".join(lines))
+        pool = QCoreApplication.translate("Errors", "public pool")
+        lines = [f"{c.code} {c.name} ({c.owner_name or pool})" for c in exc.candidates[:5]]
+        return (QCoreApplication.translate(
+            "Errors", "This looks like a customer that already exists:")
+            + "\n" + "\n".join(lines))
     if isinstance(exc, InsufficientStock):
-        return (_tr("Errors", "Not enough stock of %1 in %2: short by %3.")
-                .replace("%1", str(exc.product)).replace("%2", str(exc.warehouse))
+        text = QCoreApplication.translate("Errors", "Not enough stock of %1 in %2: short by %3.")
+        return (text.replace("%1", str(exc.product)).replace("%2", str(exc.warehouse))
                 .replace("%3", str(exc.shortfall)))
     if isinstance(exc, QianliError):
         return translate_service_message(str(exc))
     problem = database_problem(exc)
     if problem == "unreachable":
-        return _tr("Errors", "The database cannot be reached. Check the network cable or "
-                   "Wi-Fi and that the office server is running, then try again.")
+        return QCoreApplication.translate(
+            "Errors", "The database cannot be reached. Check the network cable or Wi-Fi "
+            "and that the office server is running, then try again.")
     if problem == "login":
-        return _tr("Errors", "The database server refused the user name or password.")
+        return QCoreApplication.translate(
+            "Errors", "The database server refused the user name or password.")
     if problem == "no_database":
-        return _tr("Errors", "The office server has no such database. Check the database "
-                   "name in the connection profile.")
+        return QCoreApplication.translate(
+            "Errors", "The office server has no such database. Check the database name in "
+            "the connection profile.")
     if problem == "locked":
-        return _tr("Errors", "The database is busy with another change. Try again in a "
-                   "moment.")
-    return _tr("Errors", "Something went wrong: %1").replace("%1", str(exc) or
-                                                              type(exc).__name__)
+        return QCoreApplication.translate(
+            "Errors", "The database is busy with another change. Try again in a moment.")
+    text = QCoreApplication.translate("Errors", "Something went wrong: %1")
+    return text.replace("%1", str(exc) or type(exc).__name__)
 
 
 def error_title(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
-        return _tr("Errors", "Check your input")
+        return QCoreApplication.translate("Errors", "Check your input")
     if isinstance(exc, PermissionDenied):
-        return _tr("Errors", "Not allowed")
+        return QCoreApplication.translate("Errors", "Not allowed")
     if isinstance(exc, Conflict):
-        return _tr("Errors", "Changed by someone else")
+        return QCoreApplication.translate("Errors", "Changed by someone else")
     if isinstance(exc, DuplicateCandidate):
-        return _tr("Errors", "Possible duplicate")
+        return QCoreApplication.translate("Errors", "Possible duplicate")
     if isinstance(exc, NotFound):
-        return _tr("Errors", "Not found")
+        return QCoreApplication.translate("Errors", "Not found")
     if database_problem(exc) is not None:
-        return _tr("Errors", "Database problem")
-    return _tr("Errors", "Error")
+        return QCoreApplication.translate("Errors", "Database problem")
+    return QCoreApplication.translate("Errors", "Error")
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
