@@ -277,6 +277,11 @@ class CustomerListWidget(QWidget):
         if path:
             self.export_to(Path(path))
 
+    def cancel_export(self) -> None:
+        """Stop a running export; the service removes the partial file."""
+        if self._export_cancel is not None:
+            self._export_cancel.set()
+
     def export_to(self, path: Path) -> None:
         """Export the list as filtered now, in the background, with a cancellable progress
         dialog. The export service writes the file completely or not at all."""
@@ -297,7 +302,7 @@ class CustomerListWidget(QWidget):
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        dialog.canceled.connect(cancel.set)
+        dialog.canceled.connect(self.cancel_export)
         self.export_dialog = dialog
 
         def show_progress(done: int, total: int) -> None:

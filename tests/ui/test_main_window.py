@@ -1,0 +1,130 @@
+"""The main window on a real SQLite database: navigation, tabs, status bar, shortcuts,
+the busy indicator and the offscreen screenshot."""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from app.client import Client
+from app.gui import run_client
+from app.settings import Settings
+from tests.ui.conftest import actor
+from ui.main_window import NAV_IMPORT, NAV_POOL, NAV_SETTINGS, MainWindow
+
+
+def _window(qtbot, client, runner) -> MainWindow:
+    window = MainWindow(client, runner, Settings())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.customers.model.is_loading, timeout=20000)
+    return window
+
+
+def _click_nav(qtbot, window, row: int) -> None:
+    item = window.nav.item(row)
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.nav.visualItemRect(item).center())
+
+
+def test_status_bar_title_and_navigation(qtbot, runner, small_db):
+    client = Client(small_db, actor(small_db, "manager"))
+    window = _window(qtbot, client, runner)
+    assert window.windowTitle() == "千里 Qianli CRM"
+    assert window.user_label.text() == "王经理 (Sales manager)"
+    assert window.db_label.text().startswith("SQLite ") and "qianli.sqlite3" in \
+        window.db_label.text()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Customers", "Public pool", "Import", "Settings"]
+    assert [m.title() for m in (window.menu_file, window.menu_customers, window.menu_view,
+                                window.menu_help)] == ["&File", "&Customers", "&View", "&Help"]
+
+    _click_nav(qtbot, window, NAV_POOL)
+    assert window.tabs.currentWidget() is window.pool
+    assert window.tabs.tabText(window.tabs.currentIndex()) == "Public pool"
+    assert window.pool.model.filter.scope == "pool" and window.pool.scope.isHidden()
+    qtbot.waitUntil(lambda: not window.pool.model.is_loading, timeout=20000)
+    pool_rows = [window.pool.model.row_at(i) for i in range(window.pool.model.rowCount())]
+    assert pool_rows and all(r.owner_id is None for r in pool_rows)
+    # The list tabs cannot be closed; the nav highlight follows the tab.
+    window.close_tab(window.tabs.indexOf(window.customers))
+    assert window.tabs.indexOf(window.customers) == 0
+    window.show_customers()
+    assert window.nav.currentRow() == 0
+
+
+def test_shortcuts(qtbot, runner, small_db):
+    client = Client(small_db, actor(small_db, "rep1"))
+    window = _window(qtbot, client, runner)
+    assert window.act_find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+    assert window.act_import.shortcut() == QKeySequence("Ctrl+I")
+    assert window.act_pool.shortcut() == QKeySequence("Ctrl+2")
+    window.activateWindow()
+    window.customers.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.pool
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.pool.search     # Find searches this list
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.customers
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.customers.search
+
+
+def test_busy_indicator_follows_the_runner(qtbot, runner, small_db):
+    client = Client(small_db, actor(small_db, "admin"))
+    window = _window(qtbot, client, runner)
+    assert window.busy.isHidden()
+    release = threading.Event()
+    runner.submit(release.wait, 30)
+    assert window.busy.isVisible()
+    release.set()
+    qtbot.waitUntil(window.busy.isHidden, timeout=20000)
+
+
+def test_a_customer_opens_in_one_tab_and_is_reactivated(qtbot, runner, small_db):
+    client = Client(small_db, actor(small_db, "admin"))
+    window = _window(qtbot, client, runner)
+    model = window.customers.model
+    first, second = model.row_at(0), model.row_at(1)
+    tab = window.open_customer(first.id)
+    assert window.tabs.currentWidget() is tab
+    assert window.tabs.tabToolTip(window.tabs.currentIndex()) == first.name
+    window.open_customer(second.id)
+    count = window.tabs.count()
+    assert window.open_customer(first.id) is tab
+    assert window.tabs.count() == count and window.tabs.currentWidget() is tab
+    assert window.nav.currentRow() == -1
+    window.close_current_tab()
+    assert window.tabs.count() == count - 1 and first.id not in window._customer_tabs
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
+
+
+def test_import_and_settings_open_their_dialogs(qtbot, runner, small_db):
+    from ui.customers.import_wizard import ImportWizard
+    from ui.settings_dialog import SettingsDialog
+    client = Client(small_db, actor(small_db, "admin"))
+    window = _window(qtbot, client, runner)
+    _click_nav(qtbot, window, NAV_IMPORT)
+    wizard = window.findChild(ImportWizard)
+    assert wizard is not None and wizard.isVisible()
+    wizard.reject()
+    assert window.nav.currentRow() == 0          # the highlight stays on the open tab
+    _click_nav(qtbot, window, NAV_SETTINGS)
+    dialog = window.findChild(SettingsDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.reject()
+
+
+def test_screenshot_renders_the_loaded_list_offscreen(qtbot, small_db, tmp_path):
+    client = Client(small_db, actor(small_db, "admin"), Settings(language="en"))
+    target = tmp_path / "shot.png"
+    assert run_client(client=client, screenshot=target) == 0
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1280, 760)
+    # the window is not blank: many distinct colours (text, grid, header)
+    colours = {image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 760, 7)}
+    assert len(colours) > 20
