@@ -86,6 +86,12 @@ def table_column(table, col: int) -> list[str]:
     return [table.item(r, col).text() for r in range(table.rowCount())]
 
 
+def customer_values(client: Client, *columns: str) -> list[tuple]:
+    """The given columns of every customer row (merged-away ones too), oldest first."""
+    cols = [getattr(Customer, c) for c in columns]
+    return client.db.read(lambda s: [tuple(r) for r in
+                                     s.execute(select(*cols).order_by(Customer.id))])
+
+
 def customer_names(client: Client) -> list[str]:
-    """Every customer row in the database (merged-away ones too), oldest first."""
-    return client.db.read(lambda s: list(s.scalars(select(Customer.name).order_by(Customer.id))))
+    return [name for (name,) in customer_values(client, "name")]
