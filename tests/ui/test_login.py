@@ -7,10 +7,10 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from app import migrate
+from app import migrate, pg_roles
 from app.db import Database
 from app.settings import ConnectionProfile, Settings
 from services import org
@@ -19,16 +19,10 @@ from ui.main_window import MainWindow
 
 
 def _grant_login_role(db: Database, role: str) -> None:
-    """Staff connect to the office server as themselves: a database role with table rights."""
+    """Staff connect to the office server as themselves: a login role in the staff group."""
     with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
-        c.execute(text(f"""DO $$ BEGIN
-            IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') THEN
-                CREATE ROLE "{role}" LOGIN;
-            END IF; END $$"""))
-        c.execute(text(f'GRANT USAGE ON SCHEMA public TO "{role}"'))
-        c.execute(text(f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public '
-                       f'TO "{role}"'))
-        c.execute(text(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{role}"'))
+        pg_roles.grant_staff_rights(c)
+        assert pg_roles.ensure_login_role(c, role, "secret123")
 
 
 @pytest.fixture
