@@ -13,20 +13,18 @@ EDITABLE = ("code", "name", "kind", "level", "owner_id", "industry", "source", "
 LEVELS = ("A", "B", "C", "D")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CustomerFields", text)
-
-
 def field_label(field: str) -> str:
     return errors.field_label(field)
 
 
 def kind_text(kind: str | None) -> str:
-    return {"company": _tr("Company"), "person": _tr("Person")}.get(kind or "", kind or "")
+    names = {"company": QCoreApplication.translate("CustomerFields", "Company"),
+             "person": QCoreApplication.translate("CustomerFields", "Person")}
+    return names.get(kind or "", kind or "")
 
 
 def level_text(level: str | None) -> str:
-    return level or _tr("(none)")
+    return level or QCoreApplication.translate("CustomerFields", "(none)")
 
 
 def detail_as_input(detail) -> CustomerInput:

@@ -32,13 +32,11 @@ QLabel[role="pool"] { background: #fff3cd; color: #7a5a00; border-radius: 3px;
 """
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Customer360Widget", text)
-
-
 def section_titles() -> dict[str, str]:
-    return {"opportunities": _tr("Opportunities"), "orders": _tr("Orders"),
-            "receivables": _tr("Receivables"), "tickets": _tr("Tickets")}
+    return {"opportunities": QCoreApplication.translate("Customer360Widget", "Opportunities"),
+            "orders": QCoreApplication.translate("Customer360Widget", "Orders"),
+            "receivables": QCoreApplication.translate("Customer360Widget", "Receivables"),
+            "tickets": QCoreApplication.translate("Customer360Widget", "Tickets")}
 
 
 def _table(headers: list[str]) -> QTableWidget:

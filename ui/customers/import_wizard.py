@@ -28,19 +28,17 @@ SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".tsv")
 REMAP_DELAY_MS = 400
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportWizard", text)
-
-
 def import_field_label(field: str) -> str:
     if field == "contact_title":
-        return _tr("Contact's title")
+        return QCoreApplication.translate("ImportWizard", "Contact's title")
     return errors.field_label(field)
 
 
 def status_text(status: str) -> str:
-    return {"ok": _tr("ok"), "error": _tr("errors"), "duplicate": _tr("duplicate")}.get(
-        status, status)
+    names = {"ok": QCoreApplication.translate("ImportWizard", "ok"),
+             "error": QCoreApplication.translate("ImportWizard", "errors"),
+             "duplicate": QCoreApplication.translate("ImportWizard", "duplicate")}
+    return names.get(status, status)
 
 
 STATUS_COLOURS = {"ok": "#e8f5e9", "error": "#fdecea", "duplicate": "#fff3cd"}
@@ -75,7 +73,9 @@ class PreviewRowsModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or role != Qt.DisplayRole or self.preview is None:
             return None
         if section < self.FIXED:
-            return (_tr("Row"), _tr("Status"), _tr("Problem"))[section]
+            return (QCoreApplication.translate("ImportWizard", "Row"),
+                    QCoreApplication.translate("ImportWizard", "Status"),
+                    QCoreApplication.translate("ImportWizard", "Problem"))[section]
         col = self.preview.columns[section - self.FIXED]
         return f"{col.letter} {col.header}".strip()
 
@@ -348,8 +348,8 @@ class RunPage(QWizardPage):
         # The rows as previewed are imported (the file is not read again); duplicates are
         # checked once more inside the import's transaction.
         self.w.runner.submit(self.w.client.write, customer_import.run_import,
-                             self.w.preview_page.preview, mode=mode.mode, on_duplicate=mode.on_duplicate,
-                             progress=self._progress,
+                             self.w.preview_page.preview, mode=mode.mode,
+                             on_duplicate=mode.on_duplicate, progress=self._progress,
                              on_done=self._done, on_error=self._failed)
 
     def _progress(self, done: int, total: int) -> bool:
