@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from app.client import Client
 from services import customers as cs
@@ -180,3 +181,13 @@ def test_merge_another_customer_into_this(qtbot, rep_client, runner):
     qtbot.waitUntil(lambda: table_column(w.contacts, 0) == ["赵强"], timeout=10000)
     assert table_column(w.timeline, 4) == ["老客户的跟进"]
     assert rep_client.read(cs.get_customer, gone.id).merged_into_id == keep.id
+
+
+def test_view_closed_before_its_data_arrives(qtbot, qapp, rep_client, runner):
+    c = add_customer(rep_client, "关得很快的标签页")
+    w = Customer360Widget(rep_client, runner, c.id)     # loading starts at once
+    w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert not shiboken6.isValid(w)
+    runner.wait_idle(10000)
+    qapp.processEvents()          # the result arrives for a widget that is gone: dropped

@@ -11,6 +11,7 @@ from services import customers as customer_service
 from services.customers import ContactInput
 from services.errors import Conflict, ValidationError
 from ui.errors import describe as error_text, translate_service_message as message_text
+from ui.widgets.lifetime import OwnedRunner
 from ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 
 
@@ -21,6 +22,7 @@ class ContactFormDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.client, self.runner, self.customer_id = client, runner, customer_id
+        self.jobs = OwnedRunner(runner, self)
         self.contact = contact
         self.setWindowTitle(self.tr("New contact") if contact is None else self.tr("Edit contact"))
         self.errors = FieldErrors(message_text)
@@ -79,13 +81,13 @@ class ContactFormDialog(QDialog):
         self.save_button.setEnabled(False)
         data = self.current_input()
         if self.contact is None:
-            self.runner.submit(self.client.write, customer_service.add_contact,
-                               self.customer_id, data, on_done=self._saved,
-                               on_error=self._failed)
+            self.jobs.submit(self.client.write, customer_service.add_contact,
+                             self.customer_id, data, on_done=self._saved,
+                             on_error=self._failed)
         else:
-            self.runner.submit(self.client.write, customer_service.update_contact,
-                               self.contact.id, data, expected_version=self.contact.version_id,
-                               on_done=self._saved, on_error=self._failed)
+            self.jobs.submit(self.client.write, customer_service.update_contact,
+                             self.contact.id, data, expected_version=self.contact.version_id,
+                             on_done=self._saved, on_error=self._failed)
 
     def _saved(self, contact) -> None:
         self.save_button.setEnabled(True)

@@ -19,6 +19,7 @@ from ui.customers.form import CustomerFormDialog
 from ui.widgets.customer_picker import CustomerPickerDialog
 from ui.errors import describe as error_text
 from ui.widgets.formatting import blank, date_text, local_datetime_text
+from ui.widgets.lifetime import OwnedRunner
 
 POOL_WARNING_DAYS = 3
 CARD_STYLE = """
@@ -67,6 +68,7 @@ class Customer360Widget(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.client, self.runner, self.customer_id = client, runner, customer_id
+        self.jobs = OwnedRunner(runner, self)
         self.data = None                      # the last Customer360 shown
         self.form_dialog: CustomerFormDialog | None = None
         self.contact_dialog: ContactFormDialog | None = None
@@ -197,9 +199,9 @@ class Customer360Widget(QWidget):
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
-        self.runner.submit(self.client.read, customer_service.customer_360, self.customer_id,
-                           on_done=self.show_data, on_error=self._load_failed,
-                           key=f"customer-360-{id(self)}")
+        self.jobs.submit(self.client.read, customer_service.customer_360, self.customer_id,
+                         on_done=self.show_data, on_error=self._load_failed,
+                         key=f"customer-360-{id(self)}")
 
     def _load_failed(self, exc: BaseException) -> None:
         self.message.setText(error_text(exc))
@@ -375,9 +377,9 @@ class Customer360Widget(QWidget):
 
     def _merge_source_picked(self, other_id: int) -> None:
         # Load the other customer first so the confirmation can say what moves.
-        self.runner.submit(self.client.read, customer_service.customer_360, other_id,
-                           timeline_limit=1, on_done=self._confirm_merge,
-                           on_error=self._load_failed_box)
+        self.jobs.submit(self.client.read, customer_service.customer_360, other_id,
+                         timeline_limit=1, on_done=self._confirm_merge,
+                         on_error=self._load_failed_box)
 
     def _confirm_merge(self, other) -> None:
         keep, gone = self.data.customer, other.customer
@@ -407,10 +409,10 @@ class Customer360Widget(QWidget):
         if button is not box.merge_button:
             return
         merge_id = box.merge_id
-        self.runner.submit(self.client.write, customer_service.merge_customers,
-                           keep_id=self.customer_id, merge_id=merge_id,
-                           on_done=lambda _d: self._merged(merge_id),
-                           on_error=self._load_failed_box)
+        self.jobs.submit(self.client.write, customer_service.merge_customers,
+                         keep_id=self.customer_id, merge_id=merge_id,
+                         on_done=lambda _d: self._merged(merge_id),
+                         on_error=self._load_failed_box)
 
     def _merged(self, merge_id: int) -> None:
         self.customer_changed.emit(merge_id)

@@ -13,6 +13,7 @@ from app.runner import Runner
 from services import customers as customer_service
 from services.errors import ValidationError
 from ui.errors import describe as error_text, translate_service_message as message_text
+from ui.widgets.lifetime import OwnedRunner
 from ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -67,6 +68,7 @@ class FollowUpEntry(QWidget):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.client, self.runner, self.customer_id = client, runner, customer_id
+        self.jobs = OwnedRunner(runner, self)
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(kind_icon(kind), kind_label(kind), kind)
@@ -133,11 +135,11 @@ class FollowUpEntry(QWidget):
             self.errors.show({"notes": self.tr("Write what was discussed.")})
             return
         self.save_button.setEnabled(False)
-        self.runner.submit(
-            self.client.write, customer_service.log_follow_up, self.customer_id,
-            kind=self.kind.currentData(), notes=notes,
-            next_follow_up_on=self.next_date.date(), contact_id=self.contact.currentData(),
-            on_done=self._saved, on_error=self._failed)
+        self.jobs.submit(
+          self.client.write, customer_service.log_follow_up, self.customer_id,
+          kind=self.kind.currentData(), notes=notes,
+          next_follow_up_on=self.next_date.date(), contact_id=self.contact.currentData(),
+          on_done=self._saved, on_error=self._failed)
 
     def _saved(self, activity) -> None:
         self.save_button.setEnabled(True)

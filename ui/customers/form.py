@@ -15,6 +15,7 @@ from services.errors import Conflict, DuplicateCandidate, ValidationError
 from ui.customers.customer_fields import LEVELS, field_label, kind_text
 from ui.customers.form_dialogs import ConflictDialog, DuplicateDialog
 from ui.errors import describe as error_text, translate_service_message as message_text
+from ui.widgets.lifetime import OwnedRunner
 from ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 
 OWNER_BY_RULE = 0
@@ -23,8 +24,15 @@ OWNER_ROLES = ("sales", "sales_manager")
 
 
 def _owner_candidates(session, actor):
-    # Users a customer can belong to (sales staff), for the owner combo.
-    return [u for u in org_service.list_users(session) if u.role in OWNER_ROLES]
+    # Whom the owner combo offers: a rep only themself, a manager their team, an admin all
+    # sales staff. The service checks again on save; this only spares pointless choices.
+    users = [u for u in org_service.list_users(session) if u.role in OWNER_ROLES]
+    if actor.role == "sales":
+        return [u for u in users if u.id == actor.user_id]
+    if actor.role == "sales_manager":
+        return [u for u in users if u.id == actor.user_id or
+                (actor.team_id is not None and u.team_id == actor.team_id)]
+    return users
 
 
 class CustomerFormDialog(QDialog):
@@ -39,6 +47,7 @@ class CustomerFormDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.client, self.runner, self.customer_id = client, runner, customer_id
+        self.jobs = OwnedRunner(runner, self)
         self.detail = None            # CustomerDetail as loaded / last saved
         self._version: int | None = None
         self._allow_duplicate = False
@@ -49,11 +58,11 @@ class CustomerFormDialog(QDialog):
                             else self.tr("Edit customer"))
         self._build()
         self._set_busy(True)
-        self.runner.submit(self.client.read, _owner_candidates, on_done=self._owners_ready,
-                           on_error=self._show_error)
+        self.jobs.submit(self.client.read, _owner_candidates, on_done=self._owners_ready,
+                         on_error=self._show_error)
         if customer_id is not None:
-            self.runner.submit(self.client.read, customer_service.get_customer, customer_id,
-                               on_done=self._loaded, on_error=self._load_failed)
+            self.jobs.submit(self.client.read, customer_service.get_customer, customer_id,
+                             on_done=self._loaded, on_error=self._load_failed)
 
     # -- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -214,14 +223,14 @@ class CustomerFormDialog(QDialog):
         data = self.current_input()
         self._set_busy(True)
         if self.customer_id is None:
-            self.runner.submit(self.client.write, customer_service.create_customer, data,
-                               allow_duplicate=self._allow_duplicate,
-                               on_done=self._saved, on_error=lambda e: self._save_failed(e, data))
+            self.jobs.submit(self.client.write, customer_service.create_customer, data,
+                             allow_duplicate=self._allow_duplicate,
+                             on_done=self._saved, on_error=lambda e: self._save_failed(e, data))
         else:
-            self.runner.submit(self.client.write, customer_service.update_customer,
-                               self.customer_id, data, expected_version=self._version,
-                               allow_duplicate=self._allow_duplicate,
-                               on_done=self._saved, on_error=lambda e: self._save_failed(e, data))
+            self.jobs.submit(self.client.write, customer_service.update_customer,
+                             self.customer_id, data, expected_version=self._version,
+                             allow_duplicate=self._allow_duplicate,
+                             on_done=self._saved, on_error=lambda e: self._save_failed(e, data))
 
     def _saved(self, detail) -> None:
         self.detail = detail
@@ -266,9 +275,9 @@ class CustomerFormDialog(QDialog):
 
     def _merge_into(self, candidate_id: int) -> None:
         self._set_busy(True)
-        self.runner.submit(self.client.write, customer_service.merge_customers,
-                           keep_id=candidate_id, merge_id=self.customer_id,
-                           on_done=self._saved, on_error=self._merge_failed)
+        self.jobs.submit(self.client.write, customer_service.merge_customers,
+                         keep_id=candidate_id, merge_id=self.customer_id,
+                         on_done=self._saved, on_error=self._merge_failed)
 
     def _merge_failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -128,7 +128,7 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         owner_names = owner_names or {}
         theirs_input = detail_as_input(theirs)
-        fields = [f for f in differing_fields(mine, theirs)]
+        fields = list(differing_fields(mine, theirs))
         # Fields the service reports as changed but where both sides agree are still shown,
         # so the user sees everything the other person touched.
         for f in changed:
@@ -138,12 +138,12 @@ class ConflictDialog(QDialog):
 
         def text(data: CustomerInput, field: str) -> str:
             if field == "owner_id":
-                if data.to_pool or data.owner_id is None and data is theirs_input:
+                if data is theirs_input:
+                    return theirs.owner_name or self.tr("public pool")
+                if data.to_pool:
                     return self.tr("public pool")
                 if data.owner_id is None:
                     return self.tr("(unchanged)")
-                if data is theirs_input and theirs.owner_name:
-                    return theirs.owner_name
                 return owner_names.get(data.owner_id, str(data.owner_id))
             if field == "kind":
                 return kind_text(data.kind)

@@ -22,6 +22,7 @@ from app.runner import Runner
 from services import customer_import
 from ui import errors
 from ui.widgets.field_errors import ERROR_STYLE
+from ui.widgets.lifetime import OwnedRunner
 
 FILE_FILTER = "Excel / CSV (*.xlsx *.xlsm *.csv *.txt *.tsv)"
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".txt", ".tsv")
@@ -141,6 +142,7 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__()
         self.w = wizard
+        self.jobs = OwnedRunner(wizard.runner, self)
         self.preview = None
         self.loading = False
         self.setTitle(self.tr("Check the columns and rows"))
@@ -193,9 +195,9 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
         self.problem.hide()
         self.summary.setText(self.tr("Reading the file…"))
-        self.w.runner.submit(self.w.client.read, customer_import.preview_import,
-                             self.w.path, self.w.mapping, on_done=self._ready,
-                             on_error=self._failed, key=f"import-preview-{id(self)}")
+        self.jobs.submit(self.w.client.read, customer_import.preview_import,
+                         self.w.path, self.w.mapping, on_done=self._ready,
+                         on_error=self._failed, key=f"import-preview-{id(self)}")
 
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
@@ -269,6 +271,7 @@ class ModePage(QWizardPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__()
         self.w = wizard
+        self.jobs = OwnedRunner(wizard.runner, self)
         self.setTitle(self.tr("How to import"))
         self.all_or_nothing = QRadioButton(self.tr(
             "All or nothing: import only if every row is fine"))
@@ -314,6 +317,7 @@ class RunPage(QWizardPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__()
         self.w = wizard
+        self.jobs = OwnedRunner(wizard.runner, self)
         self.running = False
         self.result = None
         self.failure: BaseException | None = None
@@ -347,10 +351,10 @@ class RunPage(QWizardPage):
         mode = self.w.mode_page
         # The rows as previewed are imported (the file is not read again); duplicates are
         # checked once more inside the import's transaction.
-        self.w.runner.submit(self.w.client.write, customer_import.run_import,
-                             self.w.preview_page.preview, mode=mode.mode,
-                             on_duplicate=mode.on_duplicate, progress=self._progress,
-                             on_done=self._done, on_error=self._failed)
+        self.jobs.submit(self.w.client.write, customer_import.run_import,
+                         self.w.preview_page.preview, mode=mode.mode,
+                         on_duplicate=mode.on_duplicate, progress=self._progress,
+                         on_done=self._done, on_error=self._failed)
 
     def _progress(self, done: int, total: int) -> bool:
         # Runs on the worker thread.
@@ -399,6 +403,7 @@ class ResultPage(QWizardPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__()
         self.w = wizard
+        self.jobs = OwnedRunner(wizard.runner, self)
         self.report_path: str | None = None
         self.setTitle(self.tr("Result"))
         self.counts = QLabel()
@@ -458,9 +463,9 @@ class ResultPage(QWizardPage):
         self.save_report.setEnabled(False)
         self.report_status.setText(self.tr("Writing the report…"))
         language = "zh" if i18n.current_language().startswith("zh") else "en"
-        self.w.runner.submit(customer_import.write_error_report, self.w.run_page.result, path,
-                             language=language, on_done=lambda _r: self._report_saved(path),
-                             on_error=self._report_failed)
+        self.jobs.submit(customer_import.write_error_report, self.w.run_page.result, path,
+                         language=language, on_done=lambda _r: self._report_saved(path),
+                         on_error=self._report_failed)
 
     def _report_saved(self, path: str) -> None:
         self.report_path = path

@@ -11,6 +11,7 @@ from app.runner import Runner
 from services import customer_search
 from services.customer_search import CustomerFilter
 from ui.errors import describe as error_text
+from ui.widgets.lifetime import OwnedRunner
 
 DEBOUNCE_MS = 250
 LIMIT = 50
@@ -23,6 +24,7 @@ class CustomerPickerDialog(QDialog):
                  title: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.client, self.runner, self.exclude_id = client, runner, exclude_id
+        self.jobs = OwnedRunner(runner, self)
         self.rows: list = []
         self.setWindowTitle(title or self.tr("Choose a customer"))
         self.search = QLineEdit()
@@ -62,10 +64,10 @@ class CustomerPickerDialog(QDialog):
     def run_search(self) -> None:
         text = self.search.text().strip()
         self.status.setText(self.tr("Searching…"))
-        self.runner.submit(self.client.read, customer_search.list_customers,
-                           CustomerFilter(scope="all", text=text), limit=LIMIT,
-                           on_done=self._show, on_error=self._failed,
-                           key=f"customer-picker-{id(self)}")
+        self.jobs.submit(self.client.read, customer_search.list_customers,
+                         CustomerFilter(scope="all", text=text), limit=LIMIT,
+                         on_done=self._show, on_error=self._failed,
+                         key=f"customer-picker-{id(self)}")
 
     def _show(self, page) -> None:
         self.rows = [r for r in page.rows if r.id != self.exclude_id]
