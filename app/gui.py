@@ -72,7 +72,6 @@ def run_client(*, client=None, settings=None, screenshot: Path | None = None,
             client = dialog.client
         from ui.main_window import MainWindow
         window = MainWindow(client, runner, settings)
-        window.language_changed.connect(lambda lang: i18n.install_translators(lang, app))
         if screenshot is not None:
             return save_screenshot(window, Path(screenshot))
         window.show()

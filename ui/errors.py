@@ -36,15 +36,101 @@ KNOWN_MESSAGES = (
     QT_TRANSLATE_NOOP("ServiceMessages", "Display name is required."),
     QT_TRANSLATE_NOOP("ServiceMessages", "Password needs at least 6 characters."),
     QT_TRANSLATE_NOOP("ServiceMessages", "invalid"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Name is required."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Contact name is required."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Choose an owner or the public pool, not both."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only sales staff and administrators can create customers."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only sales staff and administrators can import customers."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "You can assign customers only to members of your team."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only a sales manager or an administrator can give "
+                      "a customer to someone else."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A customer cannot be merged into itself."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Write what was discussed."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The follow-up time needs a time zone."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The follow-up time is in the future."),
 )
+
+_Q = r"['\"](.+)['\"]"   # a value the service quoted with repr()
 
 # Messages with a variable part: English pattern → translatable template with %1, %2 ….
 MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^Login '(.+)' is taken\.$"),
+    (re.compile(rf"^Login {_Q} is taken\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Login '%1' is taken.")),
-    (re.compile(r"^No user '(.+)'\.$"),
+    (re.compile(rf"^No user {_Q}\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "No user '%1'.")),
+    (re.compile(rf"^Phone {_Q} contains letters;"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Phone '%1' contains letters; use digits, spaces, "
+                       "dashes, parentheses and a leading +.")),
+    (re.compile(rf"^Phone {_Q} has characters a phone number cannot have;"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Phone '%1' has characters a phone number cannot "
+                       "have; use digits, spaces, dashes, parentheses and a leading +.")),
+    (re.compile(rf"^Phone {_Q} has too few digits \((\d+)\); a phone number has at least "
+                r"(\d+),"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Phone '%1' has too few digits (%2); a phone number "
+                       "has at least %3, with the area code for a landline.")),
+    (re.compile(rf"^Phone {_Q} has too many digits \((\d+)\); at most (\d+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Phone '%1' has too many digits (%2); at most %3.")),
+    (re.compile(rf"^Phone {_Q} looks like a mobile number with (\d+) digits;"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Phone '%1' looks like a mobile number with %2 "
+                       "digits; mainland mobile numbers have 11.")),
+    (re.compile(rf"^Phone {_Q} is not a mainland mobile number"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Phone '%1' is not a mainland mobile number (13x–19x).")),
+    (re.compile(rf"^Email {_Q} contains a space\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Email '%1' contains a space.")),
+    (re.compile(rf"^Email {_Q} needs exactly one '@'"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Email '%1' needs exactly one '@', as in name@example.com.")),
+    (re.compile(rf"^Email {_Q} is missing '@'"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Email '%1' is missing '@', as in name@example.com.")),
+    (re.compile(rf"^Email {_Q}: the part before '@' is not valid\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Email '%1': the part before '@' is not valid.")),
+    (re.compile(rf"^Email {_Q}: the domain {_Q} needs a dot"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Email '%1': the domain '%2' needs a dot, as in example.com.")),
+    (re.compile(rf"^Email {_Q}: the domain {_Q} is not valid\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Email '%1': the domain '%2' is not valid.")),
+    (re.compile(r"^(.+) is too long: (\d+) characters, at most (\d+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 is too long: %2 characters, at most %3.")),
+    (re.compile(rf"^Code {_Q} is already used by another customer\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Code '%1' is already used by another customer.")),
+    (re.compile(r"^Customer (\S+) was merged into (\S+); work on \S+ instead\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 was merged into %2; work on %2 "
+                       "instead.")),
+    (re.compile(r"^You cannot change customer (\S+): it belongs to someone outside your "
+                r"team\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "You cannot change customer %1: it belongs to "
+                       "someone outside your team.")),
+    (re.compile(r"^Customer (\S+) is in the public pool; claim it before logging a "
+                r"follow-up\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 is in the public pool; claim it before "
+                       "logging a follow-up.")),
+    (re.compile(r"^The next follow-up date (\S+) is in the past\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "The next follow-up date %1 is in the past.")),
+    (re.compile(r"^Customer (\S+) was changed by someone else since you opened it"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Customer %1 was changed by someone else since you opened it.")),
+    (re.compile(r"^Contact (.+) of (\S+) was changed by someone else since you opened it"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Contact %1 of %2 was changed by someone else since you opened it.")),
+    (re.compile(r"^File not found: (.+)$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "File not found: %1")),
+    (re.compile(r"^(.+): the old Excel 97-2003 format \(\.xls\) cannot be read;"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: the old Excel 97-2003 format (.xls) cannot be "
+                       "read; open it in Excel and save as .xlsx.")),
+    (re.compile(r"^(.+): unsupported file type (.+); use \.xlsx or \.csv\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: unsupported file type %2; use .xlsx or .csv.")),
+    (re.compile(r"^(.+) is empty\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 is empty.")),
+    (re.compile(r"^(.+): export files are \.xlsx\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: export files are .xlsx.")),
+    (re.compile(r"^Folder (.+) does not exist\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Folder %1 does not exist.")),
 )
+
 
 # Field names used by services (ValidationError keys) → labels a clerk knows.
 FIELD_LABELS = {
@@ -108,6 +194,12 @@ def role_label(role: str) -> str:
     return _tr("Roles", source) if source else role
 
 
+def _field_word(part: str) -> str:
+    """'Tax id' in "Tax id is too long" → the translated field label; other parts as given."""
+    key = part.strip().lower().replace(" ", "_")
+    return field_label(key) if key in FIELD_LABELS else part
+
+
 def translate_service_message(message: str) -> str:
     """The clerk's-language version of an English service message (English if unknown)."""
     translated = _tr(_SERVICE_CONTEXT, message)
@@ -117,8 +209,8 @@ def translate_service_message(message: str) -> str:
         m = pattern.match(message)
         if m:
             text = _tr(_SERVICE_CONTEXT, template)
-            for i, part in enumerate(m.groups(), start=1):
-                text = text.replace(f"%{i}", part)
+            for i, part in reversed(list(enumerate(m.groups(), start=1))):
+                text = text.replace(f"%{i}", _field_word(part))
             return text
     return message
 

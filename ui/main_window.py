@@ -303,8 +303,14 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from ui.settings_dialog import SettingsDialog
         dialog = SettingsDialog(self.settings, self)
-        dialog.language_changed.connect(self.language_changed)
+        dialog.language_changed.connect(self.apply_language)
         dialog.open()
+
+    def apply_language(self, language: str) -> None:
+        """Switch the language now: every open widget gets a LanguageChange and retranslates."""
+        from app.i18n import install_translators
+        install_translators(language)
+        self.language_changed.emit(language)
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Qianli"),
