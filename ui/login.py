@@ -17,6 +17,7 @@ from app.settings import (ConnectionProfile, Settings, forget_password, recall_p
                           remember_password)
 from ui import errors
 from ui.settings_dialog import ProfilesDialog, profile_summary
+from ui.widgets.lifetime import while_alive
 
 log = logging.getLogger(__name__)
 
@@ -185,9 +186,9 @@ class LoginDialog(QDialog):
         self._show_error("")
         profile = self.current_profile()
         self.runner.submit(open_client, profile, login, password, self.settings,
-                           on_done=lambda client: self._logged_in(client, profile, login,
-                                                                  password),
-                           on_error=self._failed, key="login")
+                           on_done=while_alive(self, lambda client: self._logged_in(
+                               client, profile, login, password)),
+                           on_error=while_alive(self, self._failed), key="login")
 
     def _logged_in(self, client: Client, profile: ConnectionProfile, login: str,
                    password: str) -> None:

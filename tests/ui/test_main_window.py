@@ -128,3 +128,16 @@ def test_screenshot_renders_the_loaded_list_offscreen(qtbot, small_db, tmp_path)
     # the window is not blank: many distinct colours (text, grid, header)
     colours = {image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 760, 7)}
     assert len(colours) > 20
+
+
+def test_closing_a_list_tab_while_it_loads_drops_its_results(qtbot, runner, small_db):
+    import shiboken6
+    client = Client(small_db, actor(small_db, "admin"))
+    window = _window(qtbot, client, runner)
+    window.show_pool()
+    pool = window.pool
+    assert pool.model.is_loading
+    window.close_tab(window.tabs.indexOf(pool))
+    qtbot.waitUntil(lambda: not shiboken6.isValid(pool), timeout=20000)
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)   # delivered and dropped
+    assert window.pool is None and window.tabs.count() == 1

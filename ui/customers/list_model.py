@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from services.customer_search import (CustomerFilter, CustomerPage, CustomerRow,
                                       count_customers, list_customers, seek_key)
+from ui.widgets.lifetime import while_alive
 
 PLACEHOLDER = "…"
 
@@ -248,8 +249,10 @@ class CustomerListModel(QAbstractTableModel):
         self._set_loading(first=True)
         self._runner.submit(self._client.read, load_first_page, self._filter, self.sort_key,
                             self._descending, self.COUNT_CAP, self.PAGE_SIZE,
-                            on_done=lambda res: self._first_loaded(generation, res),
-                            on_error=lambda exc: self._failed_load(generation, None, exc),
+                            on_done=while_alive(self, lambda res: self._first_loaded(
+                                generation, res)),
+                            on_error=while_alive(self, lambda exc: self._failed_load(
+                                generation, None, exc)),
                             key=f"{self._key}:first")
 
     def _first_loaded(self, generation: int, result: tuple[int, CustomerPage]) -> None:
@@ -305,8 +308,10 @@ class CustomerListModel(QAbstractTableModel):
         after = self._page_after.get(page)
         self._runner.submit(self._client.read, load_page, self._filter, self.sort_key,
                             self._descending, after, page * self.PAGE_SIZE, self.PAGE_SIZE,
-                            on_done=lambda res: self._page_arrived(generation, page, res),
-                            on_error=lambda exc: self._failed_load(generation, page, exc),
+                            on_done=while_alive(self, lambda res: self._page_arrived(
+                                generation, page, res)),
+                            on_error=while_alive(self, lambda exc: self._failed_load(
+                                generation, page, exc)),
                             key=f"{self._key}:page:{page}")
 
     def _page_arrived(self, generation: int, page: int, result: CustomerPage) -> None:
@@ -357,8 +362,10 @@ class CustomerListModel(QAbstractTableModel):
         self._count_pending = True
         self._set_loading()
         self._runner.submit(self._client.read, count_only, self._filter, cap,
-                            on_done=lambda n: self._count_grown(generation, cap, n),
-                            on_error=lambda exc: self._failed_load(generation, None, exc),
+                            on_done=while_alive(self, lambda n: self._count_grown(
+                                generation, cap, n)),
+                            on_error=while_alive(self, lambda exc: self._failed_load(
+                                generation, None, exc)),
                             key=f"{self._key}:count")
 
     def _count_grown(self, generation: int, cap: int, count: int) -> None:

@@ -14,6 +14,7 @@ from app.i18n import current_language
 from services.customer_search import CustomerFilter
 from ui import errors
 from ui.customers.list_model import COLUMN_OF, CustomerListModel
+from ui.widgets.lifetime import while_alive
 
 SEARCH_DEBOUNCE_MS = 250
 SCOPES = ("mine", "team", "pool", "all")
@@ -349,5 +350,6 @@ class CustomerListWidget(QWidget):
         self.export_started.emit()
         language = "zh" if current_language() == "zh_CN" else "en"
         self.runner.submit(self.client.read, export.export_customers, self.current_filter(),
-                           path, progress=progress, language=language, on_done=finished,
-                           on_error=failed)
+                           path, progress=progress, language=language,
+                           on_done=while_alive(self, finished),
+                           on_error=while_alive(self, failed))
