@@ -95,6 +95,7 @@ def test_unrecognised_column_is_mapped_by_hand(qtbot, rep_client, runner, tmp_pa
     wizard = start(qtbot, rep_client, runner, path)
     page = wizard.preview_page
     assert page.combos["B"].currentData() is None          # not recognised: ignored
+    assert not page.columns.isRowHidden(2) and "ignored" in page.columns.item(2, 1).text()
     page.set_column_field("B", "phone")
     qtbot.waitUntil(lambda: page.isComplete() and page.preview.mapping.get("B") == "phone",
                     timeout=10000)

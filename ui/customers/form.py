@@ -185,6 +185,7 @@ class CustomerFormDialog(QDialog):
 
     def _load_failed(self, exc: BaseException) -> None:
         self._say(error_text(exc), error=True)
+        self._grow_to_fit()
 
     def fill(self, detail) -> None:
         """Show a saved customer (CustomerDetail) and take its version as the base."""
@@ -246,12 +247,21 @@ class CustomerFormDialog(QDialog):
             rest = self.errors.show(exc.errors)
             if rest:
                 self._say("\n".join(message_text(m) for m in rest.values()), error=True)
+            self._grow_to_fit()
         elif isinstance(exc, DuplicateCandidate):
             self._ask_duplicate(exc.candidates)
         elif isinstance(exc, Conflict) and exc.current is not None:
             self._ask_conflict(data, exc)
         else:
             self._show_error(exc)
+
+    def _grow_to_fit(self) -> None:
+        # Messages beside the fields add height; grow so none is clipped (never shrink
+        # under the user's hands).
+        self.layout().activate()
+        hint = self.sizeHint()
+        if hint.height() > self.height():
+            self.resize(self.width(), hint.height())
 
     def _show_error(self, exc: BaseException) -> None:
         self._say(error_text(exc), error=True)

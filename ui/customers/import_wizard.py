@@ -155,13 +155,13 @@ class PreviewPage(QWizardPage):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.setWordWrap(True)
         self.problem.hide()
-        self.columns = QTableWidget(0, 4)
-        self.columns.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Title in file"),
-                                                self.tr("Import as"), self.tr("Note")])
-        self.columns.verticalHeader().hide()
-        self.columns.horizontalHeader().setStretchLastSection(True)
+        # One column per file column, as in the file: its title, what it is imported as
+        # (editable) and a note when something about it needs saying.
+        self.columns = QTableWidget(3, 0)
+        self.columns.setVerticalHeaderLabels([self.tr("Title in file"), self.tr("Import as"),
+                                              self.tr("Note")])
         self.columns.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.columns.setMaximumHeight(190)
+        self.columns.setWordWrap(True)
         self.combos: dict[str, QComboBox] = {}
         self.problems_only = QCheckBox(self.tr("Show only rows with problems"))
         self.rows_model = PreviewRowsModel(self)
@@ -186,7 +186,7 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802
         self.w.mapping = None
         self.preview = None
-        self.columns.setRowCount(0)
+        self.columns.setColumnCount(0)
         self.combos.clear()
         self.reload()
 
@@ -216,8 +216,8 @@ class PreviewPage(QWizardPage):
         else:
             for c in preview.columns:  # notes may change with the mapping
                 row = c.index
-                if row < self.columns.rowCount():
-                    self.columns.setItem(row, 3, QTableWidgetItem(c.note))
+                if row < self.columns.columnCount():
+                    self._set_note(row, c.note)
         total = len(preview.rows)
         self.summary.setText(
             self.tr("%1 rows: %2 ok, %3 with errors, %4 duplicates.")
@@ -230,21 +230,36 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _show_columns(self, preview) -> None:
-        self.columns.setRowCount(len(preview.columns))
+        self.columns.setColumnCount(len(preview.columns))
+        self.columns.setHorizontalHeaderLabels([c.letter for c in preview.columns])
         for c in preview.columns:
-            self.columns.setItem(c.index, 0, QTableWidgetItem(c.letter))
-            self.columns.setItem(c.index, 1, QTableWidgetItem(c.header))
+            self.columns.setItem(0, c.index, QTableWidgetItem(c.header))
             combo = QComboBox()
             combo.addItem(self.tr("(ignore)"), None)
             for field in customer_import.FIELD_HEADERS:
                 combo.addItem(import_field_label(field), field)
             combo.setCurrentIndex(max(combo.findData(c.field), 0))
             combo.currentIndexChanged.connect(self._mapping_changed)
-            self.columns.setCellWidget(c.index, 2, combo)
+            self.columns.setCellWidget(1, c.index, combo)
             self.combos[c.letter] = combo
-            self.columns.setItem(c.index, 3, QTableWidgetItem(c.note))
+            self._set_note(c.index, c.note)
         self.columns.resizeColumnsToContents()
-        self.columns.horizontalHeader().setStretchLastSection(True)
+        for col in range(self.columns.columnCount()):
+            self.columns.setColumnWidth(col, max(self.columns.columnWidth(col), 120))
+        self.columns.resizeRowsToContents()
+        self.columns.setRowHidden(2, not any(c.note for c in preview.columns))
+        height = (self.columns.horizontalHeader().height() + 4
+                  + sum(self.columns.rowHeight(r) for r in range(3)
+                        if not self.columns.isRowHidden(r))
+                  + self.columns.horizontalScrollBar().sizeHint().height())
+        self.columns.setFixedHeight(height)
+
+    def _set_note(self, col: int, note: str) -> None:
+        item = QTableWidgetItem(errors.translate_service_message(note) if note else "")
+        item.setToolTip(note)
+        if note:
+            item.setForeground(QBrush(QColor("#7a5a00")))
+        self.columns.setItem(2, col, item)
 
     def set_column_field(self, letter: str, field: str | None) -> None:
         """Choose what column ``letter`` is imported as (what the combo does)."""

@@ -33,6 +33,7 @@ class FieldErrors:
         label.setWordWrap(True)
         label.hide()
         layout.addWidget(label)
+        layout.addStretch(1)  # keep editor and message at the top of a taller grid row
         self._editors[field] = editor
         self._labels[field] = label
         self._styles[field] = editor.styleSheet()
@@ -49,6 +50,7 @@ class FieldErrors:
     def clear(self) -> None:
         for field, label in self._labels.items():
             label.clear()
+            label.setMinimumHeight(0)
             label.hide()
             self._editors[field].setStyleSheet(self._styles[field])
 
@@ -65,6 +67,10 @@ class FieldErrors:
             label.setText(self._translate(message))
             label.show()
             editor = self._editors[field]
+            # Nested layouts do not ask a word-wrapped label for its height at a given
+            # width, so a long message would be clipped: reserve the height it needs.
+            if editor.width() > 50:
+                label.setMinimumHeight(label.heightForWidth(editor.width()))
             editor.setStyleSheet(self._styles[field] + INVALID_STYLE)
             first = first or editor
         if first is not None:
