@@ -35,6 +35,7 @@ def _fit_qr(data: str, width: float, height: float) -> Group:
     return drawing.expandUserNodes()
 
 
+@lru_cache(maxsize=256)
 def code_drawing(kind: str, data: str, width: float, height: float) -> Drawing:
     """A drawing of ``width`` × ``height`` points with the code centred in it."""
     inner = _fit_barcode(data, width, height) if kind == "barcode" else \

@@ -243,7 +243,7 @@ def lookup(obj: Any, name: str) -> Any:
     """One step of a dotted path: mapping key, else a public attribute; missing → None."""
     if obj is None:
         return None
-    if isinstance(obj, Mapping):
+    if type(obj) is dict or isinstance(obj, Mapping):
         return obj.get(name)
     if name.startswith("_"):
         return None
@@ -282,7 +282,7 @@ def evaluate(node: Node, scope: Mapping[str, Any],
     if isinstance(node, Literal):
         return node.value
     if isinstance(node, Path):
-        value: Any = scope.get(node.names[0]) if isinstance(scope, Mapping) else None
+        value: Any = scope.get(node.names[0])
         for name in node.names[1:]:
             value = lookup(value, name)
         return value

@@ -84,6 +84,7 @@ class FontSet:
                 self.bold, self.bold_covered = _register_ttf(bold_path, subfont_index)
         self._width_cache: dict[tuple[str, str], float] = {}
         self._runs_cache: dict[tuple, tuple[Run, ...]] = {}
+        self._wrap_cache: dict[tuple, tuple[str, ...]] = {}
 
     @property
     def embeds(self) -> bool:
@@ -149,6 +150,17 @@ class FontSet:
              bold: bool = False, italic: bool = False) -> list[str]:
         """Break text into lines no wider than ``max_width``: Latin words stay whole where
         they fit, Chinese breaks between any two characters, punctuation stays attached."""
+        key = (text, round(max_width, 2), size, family, bold, italic)
+        cached = self._wrap_cache.get(key)
+        if cached is not None:
+            return list(cached)
+        lines = self._wrap(text, max_width, size, family, bold, italic)
+        if len(self._wrap_cache) < 50_000:
+            self._wrap_cache[key] = tuple(lines)
+        return lines
+
+    def _wrap(self, text: str, max_width: float, size: float, family: str, bold: bool,
+              italic: bool) -> list[str]:
         lines: list[str] = []
         for paragraph in text.split("\n"):
             if paragraph == "":

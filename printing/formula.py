@@ -68,28 +68,46 @@ def _join_part(col_abs, col, row_abs, row) -> str:
 RowMapper = Callable[[str | None, int, int, bool], tuple[int, int] | None]
 
 
+_PIECES: dict[str, tuple] = {}
+
+
+def _pieces(formula: str) -> tuple:
+    """The formula as (text, parsed reference or None) pieces; tokenized once per text."""
+    cached = _PIECES.get(formula)
+    if cached is not None:
+        return cached
+    out = []
+    for t in Tokenizer(formula).items:
+        ref = parse_ref(t.value) if t.type == Token.OPERAND and t.subtype == Token.RANGE \
+            else None
+        prefix = t.value[:t.value.index("!") + 1] if ref is not None and "!" in t.value else ""
+        out.append((t.value, ref, prefix))
+    cached = tuple(out)
+    if len(_PIECES) > 20_000:
+        _PIECES.clear()
+    _PIECES[formula] = cached
+    return cached
+
+
 def translate_formula(formula: str, mapper: RowMapper) -> str:
     """Rewrite the row numbers of every reference through ``mapper``.
 
     A range whose rows cover the repeated block grows to all generated rows; a reference to
     a row that no longer exists becomes #REF!, a range with no rows left becomes 0.
     """
-    tok = Tokenizer(formula)
+    pieces = []
     changed = False
-    for t in tok.items:
-        if t.type != Token.OPERAND or t.subtype != Token.RANGE:
-            continue
-        ref = parse_ref(t.value)
+    for value, ref, prefix in _pieces(formula):
         if ref is None:
+            pieces.append(value)
             continue
         sheet, a, b = ref
-        prefix = t.value[:t.value.index("!") + 1] if "!" in t.value else ""
         if b is None:
             mapped = mapper(sheet, int(a[3]), int(a[3]), True)
             new = REF_ERR if mapped is None else prefix + _join_part(a[0], a[1], a[2], mapped[0])
+        elif not a[3] or not b[3]:
+            new = value  # whole columns: nothing to move
         else:
-            if not a[3] or not b[3]:
-                continue  # whole columns: nothing to move
             r1, r2 = sorted((int(a[3]), int(b[3])))
             mapped = mapper(sheet, r1, r2, False)
             if mapped is None:
@@ -97,12 +115,11 @@ def translate_formula(formula: str, mapper: RowMapper) -> str:
             else:
                 new = (prefix + _join_part(a[0], a[1], a[2], mapped[0]) + ":"
                        + _join_part(b[0], b[1], b[2], mapped[1]))
-        if new != t.value:
-            t.value = new
-            changed = True
+        changed = changed or new != value
+        pieces.append(new)
     if not changed:
         return formula
-    return "=" + "".join(t.value for t in tok.items)
+    return "=" + "".join(pieces)
 
 
 SUPPORTED_FUNCTIONS = {
@@ -129,16 +146,154 @@ def unsupported_functions(formula: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- evaluation
+#
+# Formulas are compiled once into small tuples with row numbers kept relative to the cell
+# that holds them, so the 200 "=ROUND(F9*G9,2)", "=ROUND(F10*G10,2)", … of a filled
+# delivery note share one compiled form.
+
+_ROW_REF = re.compile(r"\"[^\"]*\"|'[^']*'|"
+                      r"(?<![A-Za-z_\d.$])(\$?[A-Za-z]{1,3})(\$?)(\d+)(?![\d(A-Za-z_!])")
+
+
+def _relative_key(formula: str, host_row: int) -> str:
+    """The formula with relative row numbers written as offsets (quoted text untouched)."""
+    def sub(m):
+        if m.group(1) is None or m.group(2):
+            return m.group(0)
+        return f"{m.group(1)}R[{int(m.group(3)) - host_row}]"
+    return _ROW_REF.sub(sub, formula)
+
+
+_PRECEDENCE = {"=": 1, "<>": 1, "<": 1, ">": 1, "<=": 1, ">=": 1, "&": 2, "+": 3, "-": 3,
+               "*": 4, "/": 4, "^": 5}
+
+
+class _Compiler:
+    def __init__(self, formula: str, host_row: int):
+        self.tokens = [t for t in Tokenizer(formula).items if t.type != Token.WSPACE]
+        self.i = 0
+        self.host_row = host_row
+
+    def compile(self):
+        node = self.expr(1)
+        if self.i != len(self.tokens):
+            raise FormulaError("unexpected text after the formula")
+        return node
+
+    def peek(self):
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def expr(self, min_prec: int):
+        left = self.unary()
+        while True:
+            t = self.peek()
+            if t is None or t.type != Token.OP_IN or t.value not in _PRECEDENCE:
+                return left
+            prec = _PRECEDENCE[t.value]
+            if prec < min_prec:
+                return left
+            self.i += 1
+            left = ("bin", t.value, left, self.expr(prec + 1))
+
+    def unary(self):
+        t = self.peek()
+        if t is not None and t.type == Token.OP_PRE:
+            self.i += 1
+            operand = self.unary()
+            return ("neg", operand) if t.value == "-" else ("pos", operand)
+        node = self.primary()
+        t = self.peek()
+        while t is not None and t.type == Token.OP_POST and t.value == "%":
+            self.i += 1
+            node = ("pct", node)
+            t = self.peek()
+        return node
+
+    def _row(self, part) -> tuple[int | None, bool]:
+        if not part[3]:
+            return None, True
+        row = int(part[3])
+        return (row, True) if part[2] else (row - self.host_row, False)
+
+    def primary(self):
+        t = self.peek()
+        if t is None:
+            raise FormulaError("unexpected end of formula")
+        self.i += 1
+        if t.type == Token.OPERAND:
+            if t.subtype == Token.NUMBER:
+                return ("lit", Decimal(t.value))
+            if t.subtype == Token.TEXT:
+                return ("lit", t.value[1:-1].replace('""', '"'))
+            if t.subtype == Token.LOGICAL:
+                return ("lit", t.value.upper() == "TRUE")
+            if t.subtype == Token.ERROR:
+                return ("lit", ExcelError(t.value))
+            ref = parse_ref(t.value)
+            if ref is None:
+                return ("lit", NAME_ERR)
+            sheet, a, b = ref
+            b = b or a
+            c1 = column_index_from_string(a[1]) if a[1] else None
+            c2 = column_index_from_string(b[1]) if b[1] else None
+            r1, abs1 = self._row(a)
+            r2, abs2 = self._row(b)
+            return ("ref", sheet, c1, r1, abs1, c2, r2, abs2)
+        if t.type == Token.PAREN and t.subtype == Token.OPEN:
+            node = self.expr(1)
+            self.close()
+            return node
+        if t.type == Token.FUNC and t.subtype == Token.OPEN:
+            name = t.value[:-1].upper()
+            if name.startswith("_XLFN."):
+                name = name[6:]
+            args = []
+            nxt = self.peek()
+            if not (nxt is not None and nxt.type == Token.FUNC and nxt.subtype == Token.CLOSE):
+                while True:
+                    nxt = self.peek()
+                    if nxt is not None and nxt.type == Token.SEP:
+                        args.append(("lit", None))
+                    else:
+                        args.append(self.expr(1))
+                    nxt = self.peek()
+                    if nxt is not None and nxt.type == Token.SEP and nxt.subtype == Token.ARG:
+                        self.i += 1
+                        continue
+                    break
+            self.close()
+            return ("call", name, tuple(args))
+        raise FormulaError(f"unexpected {t.value!r}")
+
+    def close(self):
+        t = self.peek()
+        if t is None or t.subtype != Token.CLOSE:
+            raise FormulaError("missing )")
+        self.i += 1
+
+
+_COMPILED: dict[str, Any] = {}
+
+
+def _compile(formula: str, host_row: int):
+    key = _relative_key(formula, host_row)
+    node = _COMPILED.get(key)
+    if node is None:
+        try:
+            node = _Compiler(formula, host_row).compile()
+        except Exception:  # anything unreadable prints as #VALUE!
+            node = ("lit", VALUE_ERR)
+        if len(_COMPILED) > 20_000:
+            _COMPILED.clear()
+        _COMPILED[key] = node
+    return node
+
 
 class _Range:
     __slots__ = ("sheet", "c1", "r1", "c2", "r2")
 
     def __init__(self, sheet, c1, r1, c2, r2):
         self.sheet, self.c1, self.r1, self.c2, self.r2 = sheet, c1, r1, c2, r2
-
-
-_PRECEDENCE = {"=": 1, "<>": 1, "<": 1, ">": 1, "<=": 1, ">=": 1, "&": 2, "+": 3, "-": 3,
-               "*": 4, "/": 4, "^": 5}
 
 
 def _num(v: Any) -> Decimal:
@@ -179,14 +334,13 @@ def _text(v: Any) -> str:
 
 
 class FormulaEvaluator:
-    """Compute formulas of one workbook; ``get(sheet, row, col)`` gives raw cell values."""
+    """Computes the formulas of one workbook (results cached per cell, cycles → #REF!)."""
 
     def __init__(self, workbook):
         self.wb = workbook
         self.cache: dict[tuple[str, int, int], Any] = {}
         self.busy: set[tuple[str, int, int]] = set()
 
-    # values -------------------------------------------------------------
     def value(self, sheet: str, row: int, col: int) -> Any:
         key = (sheet, row, col)
         if key in self.cache:
@@ -197,146 +351,76 @@ class FormulaEvaluator:
             return REF_ERR
         cell = ws._cells.get((row, col))
         raw = None if cell is None else cell.value
-        if cell is not None and cell.data_type == "f" and not isinstance(raw, str):
-            raw = getattr(raw, "text", None)  # ArrayFormula
-        if cell is not None and cell.data_type == "f" and isinstance(raw, str) and len(raw) > 1:
-            if key in self.busy:
+        if cell is not None and cell.data_type == "f":
+            text = raw if isinstance(raw, str) else getattr(raw, "text", None)
+            if not text or len(text) < 2:
+                result = None
+            elif key in self.busy:
                 return REF_ERR  # circular reference
-            self.busy.add(key)
-            try:
-                result = self.evaluate(raw, sheet)
-            finally:
-                self.busy.discard(key)
+            else:
+                self.busy.add(key)
+                try:
+                    result = self.evaluate(text, sheet, row)
+                finally:
+                    self.busy.discard(key)
         else:
             result = raw
         self.cache[key] = result
         return result
 
-    def evaluate(self, formula: str, sheet: str) -> Any:
+    def evaluate(self, formula: str, sheet: str, row: int = 1) -> Any:
+        node = _compile(formula, row)
         try:
-            tokens = [t for t in Tokenizer(formula).items if t.type != Token.WSPACE]
-            self._tokens, self._i, self._sheet = tokens, 0, sheet
-            result = self._expr(0)
-            if self._i != len(tokens):
-                return VALUE_ERR
+            result = self._eval(node, sheet, row)
             if isinstance(result, _Range):
-                result = self._cells(result)[0] if self._cells(result) else None
+                result = self._scalar(result)
             return result
         except _ErrorValue as err:
             return err.value
         except (FormulaError, InvalidOperation, ValueError, IndexError, TypeError,
-                OverflowError):
+                OverflowError, ArithmeticError):
             return VALUE_ERR
 
-    # parsing while evaluating (formulas in print templates are short) ------
-    def _peek(self):
-        return self._tokens[self._i] if self._i < len(self._tokens) else None
-
-    def _expr(self, min_prec: int) -> Any:
-        left = self._unary()
-        while True:
-            t = self._peek()
-            if t is None or t.type != Token.OP_IN or t.value not in _PRECEDENCE:
-                return left
-            prec = _PRECEDENCE[t.value]
-            if prec < min_prec:
-                return left
-            self._i += 1
-            right = self._expr(prec + 1)
-            try:
-                left = self._binary(t.value, self._scalar(left), self._scalar(right))
-            except _ErrorValue as err:
-                left = err.value
-
-    def _unary(self) -> Any:
-        t = self._peek()
-        if t is not None and t.type == Token.OP_PRE:
-            self._i += 1
-            v = self._unary()
-            try:
-                v = _num(self._scalar(v))
-            except _ErrorValue as err:
-                return err.value
-            return -v if t.value == "-" else v
-        v = self._primary()
-        t = self._peek()
-        while t is not None and t.type == Token.OP_POST and t.value == "%":
-            self._i += 1
-            try:
-                v = _num(self._scalar(v)) / 100
-            except _ErrorValue as err:
-                v = err.value
-            t = self._peek()
-        return v
-
-    def _primary(self) -> Any:
-        t = self._peek()
-        if t is None:
-            raise FormulaError("unexpected end")
-        self._i += 1
-        if t.type == Token.OPERAND:
-            if t.subtype == Token.NUMBER:
-                return Decimal(t.value)
-            if t.subtype == Token.TEXT:
-                return t.value[1:-1].replace('""', '"')
-            if t.subtype == Token.LOGICAL:
-                return t.value.upper() == "TRUE"
-            if t.subtype == Token.ERROR:
-                return ExcelError(t.value)
-            ref = parse_ref(t.value)
-            if ref is None:
-                return NAME_ERR
-            sheet, a, b = ref
-            sheet = sheet or self._sheet
-            c1, r1 = column_index_from_string(a[1]), int(a[3])
-            if b is None:
-                return _Range(sheet, c1, r1, c1, r1)
-            if not (a[1] and a[3] and b[1] and b[3]):
-                ws = self.wb[sheet]
-                c1 = column_index_from_string(a[1]) if a[1] else 1
-                c2 = column_index_from_string(b[1]) if b[1] else ws.max_column
-                r1 = int(a[3]) if a[3] else 1
-                r2 = int(b[3]) if b[3] else ws.max_row
-                return _Range(sheet, c1, r1, c2, r2)
-            c2, r2 = column_index_from_string(b[1]), int(b[3])
-            return _Range(sheet, min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2))
-        if t.type == Token.PAREN and t.subtype == Token.OPEN:
-            v = self._expr(0)
-            self._close()
-            return v
-        if t.type == Token.FUNC and t.subtype == Token.OPEN:
-            name = t.value[:-1].upper()
-            if name.startswith("_XLFN."):
-                name = name[6:]
-            args: list[Any] = []
-            nxt = self._peek()
-            if not (nxt is not None and nxt.type == Token.FUNC and nxt.subtype == Token.CLOSE):
-                while True:
-                    nxt = self._peek()
-                    if nxt is not None and nxt.type == Token.SEP:
-                        args.append(None)  # empty argument
-                    else:
-                        args.append(self._lazy_arg())
-                    nxt = self._peek()
-                    if nxt is not None and nxt.type == Token.SEP and nxt.subtype == Token.ARG:
-                        self._i += 1
-                        continue
-                    break
-            self._close()
-            try:
-                return self._call(name, args)
-            except _ErrorValue as err:
-                return err.value
-        raise FormulaError(f"unexpected {t.value!r}")
-
-    def _lazy_arg(self) -> Any:
-        return self._expr(1)
-
-    def _close(self) -> None:
-        t = self._peek()
-        if t is None or t.subtype != Token.CLOSE:
-            raise FormulaError("missing )")
-        self._i += 1
+    def _eval(self, node, sheet: str, row: int) -> Any:
+        kind = node[0]
+        if kind == "lit":
+            return node[1]
+        if kind == "ref":
+            _k, ref_sheet, c1, r1, abs1, c2, r2, abs2 = node
+            target = ref_sheet or sheet
+            if r1 is not None and not abs1:
+                r1 += row
+            if r2 is not None and not abs2:
+                r2 += row
+            if c1 is None or c2 is None or r1 is None or r2 is None:
+                try:
+                    ws = self.wb[target]
+                except KeyError:
+                    return REF_ERR
+                c1 = c1 or 1
+                c2 = c2 or ws.max_column
+                r1 = r1 or 1
+                r2 = r2 or ws.max_row
+            if r1 < 1 or r2 < 1:
+                return REF_ERR
+            return _Range(target, min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2))
+        try:
+            if kind == "bin":
+                a = self._scalar(self._eval(node[2], sheet, row))
+                b = self._scalar(self._eval(node[3], sheet, row))
+                return self._binary(node[1], a, b)
+            if kind == "neg":
+                return -_num(self._scalar(self._eval(node[1], sheet, row)))
+            if kind == "pos":
+                return _num(self._scalar(self._eval(node[1], sheet, row)))
+            if kind == "pct":
+                return _num(self._scalar(self._eval(node[1], sheet, row))) / 100
+            if kind == "call":
+                args = [self._eval(a, sheet, row) for a in node[2]]
+                return self._call(node[1], args)
+        except _ErrorValue as err:
+            return err.value
+        return VALUE_ERR
 
     # values -------------------------------------------------------------
     def _cells(self, rng: _Range) -> list[Any]:
@@ -421,8 +505,9 @@ class FormulaEvaluator:
             value = _num(self._scalar(args[0]))
             digits = int(_num(self._scalar(args[1]))) if len(args) > 1 else 0
             mode = {"ROUND": ROUND_HALF_UP, "ROUNDUP": ROUND_UP, "ROUNDDOWN": ROUND_DOWN}[name]
-            return value.quantize(Decimal(1).scaleb(-digits), rounding=mode) if digits >= 0 \
-                else (value.scaleb(digits).quantize(Decimal(1), rounding=mode)).scaleb(-digits)
+            if digits >= 0:
+                return value.quantize(Decimal(1).scaleb(-digits), rounding=mode)
+            return value.scaleb(digits).quantize(Decimal(1), rounding=mode).scaleb(-digits)
         if name == "INT":
             return _num(self._scalar(args[0])).to_integral_value(rounding="ROUND_FLOOR")
         if name == "ABS":

@@ -54,14 +54,16 @@ _DATE_CODES = re.compile(r"(?i)(yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|s
                          r"e|\.0+)")
 
 
-def _strip_brackets(section: str) -> tuple[str, list[str]]:
+@lru_cache(maxsize=1024)
+def _strip_brackets(section: str) -> tuple[str, tuple[str, ...]]:
     # [$¥-804] is a currency symbol with a locale: keep the symbol as literal text
     section = re.sub(r"\[\$([^-\]]*)[^\]]*\]", lambda m: '"' + m.group(1) + '"', section)
-    tags = re.findall(r"\[([^\]]*)\]", section)
+    tags = tuple(re.findall(r"\[([^\]]*)\]", section))
     return re.sub(r"\[[^\]]*\]", "", section), tags
 
 
-def _tokenize(section: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1024)
+def _tokenize(section: str) -> tuple[tuple[str, str], ...]:
     """Split a format section into ('lit', text) and ('code', text) pieces."""
     out: list[tuple[str, str]] = []
     i = 0
@@ -83,7 +85,7 @@ def _tokenize(section: str) -> list[tuple[str, str]]:
         else:
             out.append(("code", ch))
             i += 1
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=512)
@@ -253,7 +255,8 @@ def format_value(value: Any, fmt: str | None) -> str:
     return _format_number(abs(number) if explicit_negative else number, section)
 
 
-def _split_sections(fmt: str) -> list[str]:
+@lru_cache(maxsize=1024)
+def _split_sections(fmt: str) -> tuple[str, ...]:
     sections, current, quoted = [], [], False
     i = 0
     while i < len(fmt):
@@ -271,10 +274,10 @@ def _split_sections(fmt: str) -> list[str]:
             current.append(ch)
         i += 1
     sections.append("".join(current))
-    return sections
+    return tuple(sections)
 
 
-def _choose_section(sections: list[str], number: Decimal) -> tuple[str, bool]:
+def _choose_section(sections: tuple[str, ...], number: Decimal) -> tuple[str, bool]:
     conditions = [re.search(r"\[(<=|>=|<>|<|>|=)(-?[\d.]+)\]", s) for s in sections]
     if any(conditions):
         for s, cond in zip(sections, conditions):
