@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QProgressBar, QSplitter, QTabWidget, QWidget)
 
 from ui import errors
@@ -13,6 +13,13 @@ from ui.customers.list_view import CustomerListWidget
 
 NAV_CUSTOMERS, NAV_POOL, NAV_IMPORT, NAV_SETTINGS = range(4)
 APP_TITLE = "千里 Qianli CRM"
+NAV_STYLE = """
+QListWidget#navigation { background: palette(window); outline: 0; padding-top: 6px; }
+QListWidget#navigation::item { padding: 7px 14px; border-radius: 4px; margin: 1px 6px; }
+QListWidget#navigation::item:hover { background: palette(midlight); }
+QListWidget#navigation::item:selected { background: palette(highlight);
+                                         color: palette(highlighted-text); }
+"""
 
 
 class MainWindow(QMainWindow):
@@ -30,6 +37,8 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMinimumWidth(130)
         self.nav.setMaximumWidth(200)
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setStyleSheet(NAV_STYLE)
         for _ in range(4):
             self.nav.addItem(QListWidgetItem())
         self.nav.itemClicked.connect(self._nav_clicked)
@@ -118,6 +127,13 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
+
+        def separator() -> QFrame:
+            line = QFrame()
+            line.setFrameShape(QFrame.Shape.VLine)
+            line.setFrameShadow(QFrame.Shadow.Sunken)
+            return line
+
         self.user_label = QLabel()
         self.db_label = QLabel()
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -129,6 +145,7 @@ class MainWindow(QMainWindow):
         self.busy.setVisible(False)
         status.addPermanentWidget(self.busy)
         status.addPermanentWidget(self.user_label)
+        status.addPermanentWidget(separator())
         status.addPermanentWidget(self.db_label)
 
     def retranslate(self) -> None:
