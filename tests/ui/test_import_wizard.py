@@ -43,7 +43,7 @@ def test_good_rows_import_with_error_report(qtbot, rep_client, runner, tmp_path)
     model = page.rows_model
     statuses = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert statuses == ["ok", "ok", "errors", "ok"]
-    assert "Row 4" in model.index(2, 2).data() and "column B" in model.index(2, 2).data()
+    assert model.index(2, 2).data().startswith("column B (联系电话): Phone '12345'")
     assert "1 with errors" in page.summary.text()
     page.problems_only.setChecked(True)
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == [4]
@@ -74,6 +74,9 @@ def test_good_rows_import_with_error_report(qtbot, rep_client, runner, tmp_path)
     # Importing the same file again creates nothing: every row is now a duplicate.
     again = start(qtbot, rep_client, runner, path)
     assert again.preview_page.preview.duplicate_count == 3
+    first = again.preview_page.rows_model.index(0, 2).data()
+    assert first.startswith("like existing customer C-") and "宁波港口物流有限公司" in first
+    assert "same name" in first and "same phone" in first
 
 
 def test_all_or_nothing_refuses_a_file_with_a_bad_row(qtbot, rep_client, runner, tmp_path):

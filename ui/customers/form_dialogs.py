@@ -20,6 +20,7 @@ def reason_text(reason: str) -> str:
         "name": QCoreApplication.translate("DuplicateDialog", "same name"),
         "phone": QCoreApplication.translate("DuplicateDialog", "same phone"),
         "tax_id": QCoreApplication.translate("DuplicateDialog", "same tax ID"),
+        "code": QCoreApplication.translate("DuplicateDialog", "same code"),
     }
     return reasons.get(reason, reason)
 

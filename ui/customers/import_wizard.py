@@ -21,6 +21,7 @@ from app.client import Client
 from app.runner import Runner
 from services import customer_import
 from ui import errors
+from ui.customers.form_dialogs import reason_text
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.lifetime import OwnedRunner
 
@@ -40,6 +41,31 @@ def status_text(status: str) -> str:
              "error": QCoreApplication.translate("ImportWizard", "errors"),
              "duplicate": QCoreApplication.translate("ImportWizard", "duplicate")}
     return names.get(status, status)
+
+
+def problem_text(r) -> str:
+    """What is wrong with a preview row (RowResult), in the user's language. The row number
+    has its own column, so it is not repeated."""
+    tr = QCoreApplication.translate
+    if r.issues:
+        parts = []
+        for i in r.issues:
+            reason = errors.translate_service_message(i.reason)
+            if i.column:
+                parts.append(tr("ImportWizard", "column %1 (%2): %3").replace("%1", i.column)
+                             .replace("%2", i.header).replace("%3", reason))
+            else:
+                parts.append(reason)
+        return "; ".join(parts)
+    if r.duplicate_of is not None:
+        d = r.duplicate_of
+        return (tr("ImportWizard", "like existing customer %1 %2 (%3)")
+                .replace("%1", d.code).replace("%2", d.name)
+                .replace("%3", ", ".join(reason_text(x) for x in d.reasons)))
+    if r.duplicate_of_row is not None:
+        return tr("ImportWizard", "same as row %1 of this file").replace(
+            "%1", str(r.duplicate_of_row))
+    return ""
 
 
 STATUS_COLOURS = {"ok": "#e8f5e9", "error": "#fdecea", "duplicate": "#fff3cd"}
@@ -90,14 +116,14 @@ class PreviewRowsModel(QAbstractTableModel):
             if col == 1:
                 return status_text(r.status)
             if col == 2:
-                return errors.translate_service_message(r.reason)
+                return problem_text(r)
             values = r.values
             i = col - self.FIXED
             return values[i] if i < len(values) else ""
         if role == Qt.BackgroundRole and col in (1, 2):
             return QBrush(QColor(STATUS_COLOURS.get(r.status, "#ffffff")))
-        if role == Qt.ToolTipRole and col == 2 and r.reason:
-            return r.reason
+        if role == Qt.ToolTipRole and col == 2 and r.status != "ok":
+            return problem_text(r)
         return None
 
 
