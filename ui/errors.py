@@ -17,8 +17,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QPlainTextEdit,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QMessageBox,
+                               QPlainTextEdit, QPushButton, QStyle, QVBoxLayout, QWidget)
 
 from services.errors import (Conflict, DuplicateCandidate, InsufficientStock, NotFound,
                              PermissionDenied, QianliError, ValidationError)
@@ -363,12 +363,20 @@ class ExceptionDialog(QDialog):
         self.setWindowTitle(self.tr("Unexpected error"))
         self.details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         layout = QVBoxLayout(self)
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         intro = self.tr("Qianli ran into a problem it did not expect. What you were doing may "
                         "not have been saved. You can keep working; if it happens again, send "
                         "the details below to your administrator.")
         self.message = QLabel(intro + "\n\n" + (str(exc) or type(exc).__name__))
         self.message.setWordWrap(True)
-        layout.addWidget(self.message)
+        self.message.setMinimumWidth(420)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addWidget(self.message, 1)
+        layout.addLayout(top)
         if log_file is not None:
             where = QLabel(self.tr("The error was also written to %1").replace(
                 "%1", str(log_file)))
@@ -390,7 +398,7 @@ class ExceptionDialog(QDialog):
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 220)
+        self.adjustSize()
 
     def _toggle_details(self, on: bool) -> None:
         self.details_box.setVisible(on)

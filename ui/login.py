@@ -16,7 +16,7 @@ from app.client import Client
 from app.settings import (ConnectionProfile, Settings, forget_password, recall_password,
                           remember_password)
 from ui import errors
-from ui.settings_dialog import ProfilesDialog, profile_summary
+from ui.settings_dialog import ProfilesDialog, profile_display_name, profile_summary
 from ui.widgets.lifetime import while_alive
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,7 @@ class LoginDialog(QDialog):
         self.profile.blockSignals(True)
         self.profile.clear()
         for p in self.settings.profiles:
-            self.profile.addItem(p.name, p.name)
+            self.profile.addItem(profile_display_name(p), p.name)
             self.profile.setItemData(self.profile.count() - 1, profile_summary(p),
                                      Qt.ItemDataRole.ToolTipRole)
         self.profile.setCurrentIndex(max(0, self.profile.findData(select)))
@@ -217,7 +217,7 @@ class LoginDialog(QDialog):
         elif errors.database_problem(exc) == "unreachable":
             text = self.tr("Cannot reach the database server of profile “%1”. Check the "
                            "network and that the server is running.").replace(
-                "%1", self.current_profile().name)
+                "%1", profile_display_name(self.current_profile()))
         elif errors.is_expected(exc):
             text = errors.describe(exc)
         else:

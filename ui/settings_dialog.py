@@ -6,14 +6,24 @@ from __future__ import annotations
 import copy
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-                               QPushButton, QSpinBox, QStackedWidget, QVBoxLayout, QWidget)
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from app.settings import ConnectionProfile, Settings, default_sqlite_path
 
 SSL_MODES = ("prefer", "require", "verify-full", "disable")
+
+
+DEFAULT_PROFILE_NAME = ConnectionProfile().name
+
+
+def profile_display_name(p: ConnectionProfile) -> str:
+    """The default profile's stored name is English ("This PC"); show it translated."""
+    if p.name == DEFAULT_PROFILE_NAME:
+        return QCoreApplication.translate("ProfilesEditor", "This PC")
+    return p.name
 
 
 def profile_summary(p: ConnectionProfile) -> str:
@@ -61,35 +71,28 @@ class ProfilesEditor(QWidget):
         for m in SSL_MODES:
             self.sslmode.addItem(m, m)
 
-        local_page, server_page = QWidget(), QWidget()
-        local_form = QFormLayout(local_page)
-        local_form.setContentsMargins(0, 0, 0, 0)
-        self.path_label = QLabel()
-        path_box = QWidget()
-        path_box.setLayout(path_row)
-        local_form.addRow(self.path_label, path_box)
-        self.local_hint = QLabel()
-        self.local_hint.setWordWrap(True)
-        local_form.addRow(self.local_hint)
-        server_form = QFormLayout(server_page)
-        server_form.setContentsMargins(0, 0, 0, 0)
+        # One form for both kinds, so the labels line up; rows of the other kind are hidden.
+        form = QFormLayout()
+        self.form = form
+        self.name_label, self.kind_label, self.path_label = QLabel(), QLabel(), QLabel()
         self.host_label, self.port_label = QLabel(), QLabel()
         self.database_label, self.ssl_label = QLabel(), QLabel()
-        server_form.addRow(self.host_label, self.host)
-        server_form.addRow(self.port_label, self.port)
-        server_form.addRow(self.database_label, self.database)
-        server_form.addRow(self.ssl_label, self.sslmode)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(local_page)
-        self.pages.addWidget(server_page)
-
-        form = QFormLayout()
-        self.name_label, self.kind_label = QLabel(), QLabel()
+        path_box = QWidget()
+        path_box.setLayout(path_row)
+        self.local_hint = QLabel()
+        self.local_hint.setWordWrap(True)
         form.addRow(self.name_label, self.name)
         form.addRow(self.kind_label, self.kind)
+        form.addRow(self.path_label, path_box)
+        form.addRow(self.local_hint)
+        form.addRow(self.host_label, self.host)
+        form.addRow(self.port_label, self.port)
+        form.addRow(self.database_label, self.database)
+        form.addRow(self.ssl_label, self.sslmode)
+        self._local_rows = (2, 3)
+        self._server_rows = (4, 5, 6, 7)
         right = QVBoxLayout()
         right.addLayout(form)
-        right.addWidget(self.pages)
         right.addStretch(1)
 
         layout = QHBoxLayout(self)
@@ -108,6 +111,8 @@ class ProfilesEditor(QWidget):
         self.list.setCurrentRow(0)
 
     def retranslate(self) -> None:
+        for row in range(self.list.count()):
+            self.list.item(row).setText(profile_display_name(self.profiles[row]))
         self.add_button.setText(self.tr("Add"))
         self.remove_button.setText(self.tr("Remove"))
         self.kind.setItemText(0, self.tr("This PC (SQLite file)"))
@@ -132,7 +137,7 @@ class ProfilesEditor(QWidget):
     def _fill_list(self) -> None:
         self.list.clear()
         for p in self.profiles:
-            self.list.addItem(p.name)
+            self.list.addItem(profile_display_name(p))
 
     def current(self) -> ConnectionProfile | None:
         row = self.list.currentRow()
@@ -146,7 +151,7 @@ class ProfilesEditor(QWidget):
         try:
             self.name.setText(p.name)
             self.kind.setCurrentIndex(0 if p.kind == "local" else 1)
-            self.pages.setCurrentIndex(0 if p.kind == "local" else 1)
+            self._show_kind(p.kind)
             self.path.setText(p.path)
             self.host.setText(p.host)
             self.port.setValue(int(p.port))
@@ -157,8 +162,14 @@ class ProfilesEditor(QWidget):
         self.remove_button.setEnabled(len(self.profiles) > 1)
 
     def _kind_changed(self, index: int) -> None:
-        self.pages.setCurrentIndex(index)
+        self._show_kind(self.kind.itemData(index))
         self._store()
+
+    def _show_kind(self, kind: str) -> None:
+        for row in self._local_rows:
+            self.form.setRowVisible(row, kind == "local")
+        for row in self._server_rows:
+            self.form.setRowVisible(row, kind != "local")
 
     def _store(self, *_args) -> None:
         if self._loading:
@@ -172,7 +183,7 @@ class ProfilesEditor(QWidget):
             path=self.path.text().strip(), host=self.host.text().strip() or "127.0.0.1",
             port=self.port.value(), database=self.database.text().strip() or "qianli",
             sslmode=self.sslmode.currentData())
-        self.list.item(row).setText(self.profiles[row].name)
+        self.list.item(row).setText(profile_display_name(self.profiles[row]))
 
     def _add(self) -> None:
         names = {p.name for p in self.profiles}

@@ -141,3 +141,63 @@ def test_closing_a_list_tab_while_it_loads_drops_its_results(qtbot, runner, smal
     qtbot.waitUntil(lambda: not shiboken6.isValid(pool), timeout=20000)
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)   # delivered and dropped
     assert window.pool is None and window.tabs.count() == 1
+
+
+def test_run_client_logs_in_first_then_renders_the_window(qtbot, small_db, tmp_path):
+    from PySide6.QtCore import QTimer
+    from sqlalchemy.engine import make_url
+
+    from app.settings import ConnectionProfile
+    from ui.login import LoginDialog
+    profile = ConnectionProfile(kind="local", path=make_url(small_db.url).database)
+    settings = Settings(profiles=[profile], language="en")
+    seen = []
+
+    def log_in():
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, LoginDialog) and w.isVisible()]
+        if not dialogs:                  # exec() has not shown it yet: look again soon
+            QTimer.singleShot(10, log_in)
+            return
+        seen.append(dialogs[0])
+        dialogs[0].user.setText("rep1")
+        dialogs[0].password.setText("secret123")
+        dialogs[0].submit()
+
+    QTimer.singleShot(0, log_in)
+    target = tmp_path / "after-login.png"
+    assert run_client(settings=settings, screenshot=target) == 0
+    assert seen and QImage(str(target)).width() == 1280
+    assert Settings.load().last_login == "rep1"
+
+
+def test_uncaught_exceptions_are_logged_and_shown_in_a_dialog(qtbot):
+    import sys
+
+    from PySide6.QtCore import QTimer
+
+    from app.gui import install_excepthook
+    from app.logging_setup import setup_logging
+    from ui.errors import ExceptionDialog
+    log_file = setup_logging()
+    shown = []
+
+    def close_dialog():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, close_dialog)
+            return
+        shown.append((type(dialog), dialog.details))
+        dialog.reject()
+
+    previous = install_excepthook(log_file)
+    try:
+        QTimer.singleShot(0, close_dialog)
+        try:
+            raise RuntimeError("printer on fire")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    assert shown and shown[0][0] is ExceptionDialog and "printer on fire" in shown[0][1]
+    assert "printer on fire" in log_file.read_text(encoding="utf-8")
