@@ -157,6 +157,14 @@ def test_add_contact_from_360(qtbot, rep_client, runner):
     qtbot.waitUntil(lambda: table_column(w.contacts, 0) == ["王芳"], timeout=10000)
     assert w.follow_up.contact.findText("王芳") >= 0
 
+    w.contacts.selectRow(0)
+    w.edit_contact_button.click()
+    edit = w.contact_dialog
+    assert edit is not dialog and edit.name.text() == "王芳"
+    edit.title.setText("销售总监")
+    edit.save_button.click()
+    qtbot.waitUntil(lambda: table_column(w.contacts, 1) == ["销售总监"], timeout=10000)
+
 
 def test_merge_another_customer_into_this(qtbot, rep_client, runner):
     keep = add_customer(rep_client, "成都天府软件有限公司", phone="028-8888 1234")

@@ -161,3 +161,22 @@ def test_stale_edit_keep_theirs_reloads_the_form(qtbot, rep_client, runner, staf
     form.save_button.click()
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=10000)
     assert rep_client.read(cs.get_customer, c.id).notes == "checked"
+
+
+def test_edit_that_duplicates_another_can_merge_into_it(qtbot, rep_client, runner):
+    kept = add_customer(rep_client, "西安古城文化传媒", phone="029-8765 4321")
+    other = add_customer(rep_client, "古城传媒")
+    form = open_form(qtbot, rep_client, runner, other.id)
+    form.phone.setText("029 8765 4321")            # now it shares the phone with ``kept``
+    saved = []
+    form.saved.connect(saved.append)
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.duplicate_dialog is not None
+                    and form.duplicate_dialog.isVisible(), timeout=10000)
+    dialog = form.duplicate_dialog
+    assert dialog.table.item(0, 0).text() == kept.code
+    assert dialog.candidate_button.text() == "Merge this customer into the selected one"
+    dialog.candidate_button.click()
+    qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+    assert saved == [kept.id] and not form.isVisible()
+    assert rep_client.read(cs.get_customer, other.id).merged_into_id == kept.id
