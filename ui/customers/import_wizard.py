@@ -46,24 +46,23 @@ def status_text(status: str) -> str:
 def problem_text(r) -> str:
     """What is wrong with a preview row (RowResult), in the user's language. The row number
     has its own column, so it is not repeated."""
-    tr = QCoreApplication.translate
     if r.issues:
         parts = []
         for i in r.issues:
             reason = errors.translate_service_message(i.reason)
             if i.column:
-                parts.append(tr("ImportWizard", "column %1 (%2): %3").replace("%1", i.column)
-                             .replace("%2", i.header).replace("%3", reason))
-            else:
-                parts.append(reason)
+                reason = (QCoreApplication.translate("ImportWizard", "column %1 (%2): %3")
+                          .replace("%1", i.column).replace("%2", i.header)
+                          .replace("%3", reason))
+            parts.append(reason)
         return "; ".join(parts)
     if r.duplicate_of is not None:
         d = r.duplicate_of
-        return (tr("ImportWizard", "like existing customer %1 %2 (%3)")
+        return (QCoreApplication.translate("ImportWizard", "like existing customer %1 %2 (%3)")
                 .replace("%1", d.code).replace("%2", d.name)
                 .replace("%3", ", ".join(reason_text(x) for x in d.reasons)))
     if r.duplicate_of_row is not None:
-        return tr("ImportWizard", "same as row %1 of this file").replace(
+        return QCoreApplication.translate("ImportWizard", "same as row %1 of this file").replace(
             "%1", str(r.duplicate_of_row))
     return ""
 
