@@ -11,7 +11,7 @@ from sqlalchemy import event, func, insert, select, update
 
 from models.base import utcnow
 from models.crm import Activity
-from models.party import Contact, Customer
+from models.party import Contact, Customer, CustomerSearchToken
 from models.system import AuditLog, Setting
 from services import customers, org
 from services.customers import ContactInput, CustomerDetail, CustomerInput
@@ -53,6 +53,11 @@ def actions(db, entity, entity_id):
     return db.read(lambda s: [a.action for a in s.scalars(
         select(AuditLog).where(AuditLog.entity == entity, AuditLog.entity_id == entity_id)
         .order_by(AuditLog.id))])
+
+
+def tokens_of(db, customer_id) -> int:
+    return db.read(lambda s: s.scalar(select(func.count()).select_from(CustomerSearchToken)
+                                      .where(CustomerSearchToken.customer_id == customer_id)))
 
 
 def set_row(db, customer_id, **values):
@@ -173,7 +178,7 @@ def test_follow_up_permissions_and_the_pool(db, staff):
 
 def test_merge_moves_rows_fills_gaps_and_leaves_a_tombstone(db, staff):
     keep = create(db, staff.rep1, "Acme Ltd", level="A")
-    gone = create(db, staff.rep1, "ACME Co., Ltd.", level="B", phone="13800138000",
+    gone = create(db, staff.rep1, "艾克米科技有限公司", level="B", phone="13800138000",
                   region="深圳", email="info@acme.cn")
     for name in ("赵六", "钱七"):
         contact(db, staff.rep1, gone.id, name)
@@ -182,6 +187,7 @@ def test_merge_moves_rows_fills_gaps_and_leaves_a_tombstone(db, staff):
         follow_up(db, staff.rep1, gone.id, occurred_at=utcnow() - dt.timedelta(days=days))
     follow_up(db, staff.rep1, keep.id, occurred_at=utcnow() - dt.timedelta(days=5))
     last_on_gone = get(db, staff.rep1, gone.id).last_follow_up_at
+    assert tokens_of(db, gone.id) > 0
 
     merged = db.write(lambda s: customers.merge_customers(s, staff.rep1, keep_id=keep.id,
                                                           merge_id=gone.id))
@@ -197,6 +203,9 @@ def test_merge_moves_rows_fills_gaps_and_leaves_a_tombstone(db, staff):
     assert view(db, staff.rep1, gone.id).timeline_total == 0
     text = db.read(lambda s: s.get(Customer, keep.id).search_text)
     assert "赵六" in text and "13800138000" in text
+    # The tombstone is out of the search index.
+    assert db.read(lambda s: s.get(Customer, gone.id).search_text) == ""
+    assert tokens_of(db, gone.id) == 0
     # The tombstone is no duplicate candidate; the kept customer now matches its phone.
     found = db.read(lambda s: customers.find_duplicates(s, CustomerInput(name="x",
                                                                          phone="13800138000")))
