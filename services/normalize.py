@@ -27,7 +27,8 @@ _CJK_RANGES = (
     (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF),
     (0x20000, 0x2A6DF), (0x2A700, 0x2EBEF), (0x2F800, 0x2FA1F), (0x30000, 0x3134F),
 )
-_CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U0002f800-\U0002fa1f\U00030000-\U0003134f"
+_CJK_CLASS = ("\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+              "\U00020000-\U0002ebef\U0002f800-\U0002fa1f\U00030000-\U0003134f")
 
 
 def is_cjk(ch: str) -> bool:

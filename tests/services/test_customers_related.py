@@ -26,8 +26,8 @@ def _cheap_password_hashing(monkeypatch):
 
 
 def create(db, actor, name, **fields) -> CustomerDetail:
-    return db.write(lambda s: customers.create_customer(s, actor, CustomerInput(name=name, **fields),
-                                                        allow_duplicate=True))
+    data = CustomerInput(name=name, **fields)
+    return db.write(lambda s: customers.create_customer(s, actor, data, allow_duplicate=True))
 
 
 def contact(db, actor, customer_id, name, **fields):
