@@ -235,3 +235,23 @@ def test_times_show_in_local_time(qtbot, runner, admin_client, shanghai_time):
     w = _list(qtbot, admin_client, runner)
     # C-000001 was followed up at 2024-01-01 09:00 UTC = 17:00 in Shanghai.
     assert w.model.index(0, COLUMN_OF["last_follow_up_at"]).data() == "2024-01-01 17:00"
+
+
+def test_new_customer_saved_in_the_form_is_listed_and_opened(qtbot, runner, small_db):
+    from ui.customers.form import CustomerFormDialog
+    w = _list(qtbot, Client(small_db, actor(small_db, "rep1")), runner)
+    before = w.model.rowCount()
+    qtbot.mouseClick(w.new_button, Qt.MouseButton.LeftButton)
+    dialog = w.findChild(CustomerFormDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.customer_id is None
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=20000)
+    dialog.name.setText("苏州千里测试贸易有限公司")
+    dialog.phone.setText("0512-6688 1234")
+    with qtbot.waitSignal(w.open_customer, timeout=20000) as opened:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, w)
+    assert w.model.rowCount() == before + 1          # the list reloaded with the new row
+    w.search.setText("千里测试")
+    w.apply_filters()
+    _settle(qtbot, w)
+    assert [r.id for r in _rows(w)] == opened.args

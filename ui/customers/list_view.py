@@ -262,6 +262,9 @@ class CustomerListWidget(QWidget):
             return
         dialog = CustomerFormDialog(self.client, self.runner, None, self)
         dialog.saved.connect(self._created)
+        # The duplicate dialog can send the user to the existing customer instead.
+        if hasattr(dialog, "open_requested"):
+            dialog.open_requested.connect(self.open_customer)
         dialog.open()
 
     def _created(self, customer_id: int) -> None:
