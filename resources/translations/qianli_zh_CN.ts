@@ -4,57 +4,58 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="124"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="125"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="125"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="126"/>
         <source>Another user</source>
         <translation>另一位用户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="126"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="127"/>
         <source>%1 saved this customer after you opened it. Choose which values to keep.</source>
         <translation>在您打开之后，%1 保存了此客户。请选择要保留哪些值。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="142"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="143"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="145"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="144"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="147"/>
         <source>(unchanged)</source>
         <translation>（未改动）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="152"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="153"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="152"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="153"/>
         <source>Yours</source>
         <translation>您的</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="152"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="153"/>
         <source>Theirs (saved)</source>
         <translation>对方的（已保存）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="167"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="168"/>
         <source>Keep theirs (reload)</source>
         <translation>保留对方的（重新加载）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="168"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="169"/>
         <source>Overwrite with mine</source>
         <translation>用我的覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="169"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="170"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -62,52 +63,52 @@
 <context>
     <name>ContactFormDialog</name>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="26"/>
+        <location filename="../../ui/customers/contact_form.py" line="27"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="26"/>
+        <location filename="../../ui/customers/contact_form.py" line="27"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="33"/>
+        <location filename="../../ui/customers/contact_form.py" line="34"/>
         <source>Primary contact</source>
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="39"/>
+        <location filename="../../ui/customers/contact_form.py" line="40"/>
         <source>Name *</source>
         <translation>姓名 *</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="39"/>
+        <location filename="../../ui/customers/contact_form.py" line="40"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="40"/>
+        <location filename="../../ui/customers/contact_form.py" line="41"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="40"/>
+        <location filename="../../ui/customers/contact_form.py" line="41"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="41"/>
+        <location filename="../../ui/customers/contact_form.py" line="42"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="42"/>
+        <location filename="../../ui/customers/contact_form.py" line="43"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/contact_form.py" line="107"/>
+        <location filename="../../ui/customers/contact_form.py" line="108"/>
         <source>Someone else changed this contact meanwhile; the saved version is shown now.</source>
         <translation>此期间他人修改了该联系人；现在显示的是已保存的版本。</translation>
     </message>
@@ -135,240 +136,240 @@
         <translation>服务工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="83"/>
+        <location filename="../../ui/customers/detail.py" line="84"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="97"/>
+        <location filename="../../ui/customers/detail.py" line="98"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="98"/>
+        <location filename="../../ui/customers/detail.py" line="99"/>
         <source>Merge a duplicate…</source>
         <translation>合并重复客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="99"/>
+        <location filename="../../ui/customers/detail.py" line="100"/>
         <source>Pick another customer and merge it into this one: its contacts and follow-ups move here.</source>
         <translation>选择另一个客户并将其合并到本客户：其联系人和跟进记录将移到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="116"/>
+        <location filename="../../ui/customers/detail.py" line="117"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="116"/>
+        <location filename="../../ui/customers/detail.py" line="117"/>
         <source>Last follow-up</source>
         <translation>最后跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="117"/>
+        <location filename="../../ui/customers/detail.py" line="118"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="118"/>
+        <location filename="../../ui/customers/detail.py" line="119"/>
         <source>Returns to pool</source>
         <translation>退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="119"/>
-        <location filename="../../ui/customers/detail.py" line="136"/>
+        <location filename="../../ui/customers/detail.py" line="120"/>
+        <location filename="../../ui/customers/detail.py" line="137"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="119"/>
+        <location filename="../../ui/customers/detail.py" line="120"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="120"/>
+        <location filename="../../ui/customers/detail.py" line="121"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="121"/>
+        <location filename="../../ui/customers/detail.py" line="122"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="136"/>
+        <location filename="../../ui/customers/detail.py" line="137"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="136"/>
+        <location filename="../../ui/customers/detail.py" line="137"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="137"/>
+        <location filename="../../ui/customers/detail.py" line="138"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="137"/>
+        <location filename="../../ui/customers/detail.py" line="138"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="137"/>
-        <location filename="../../ui/customers/detail.py" line="150"/>
+        <location filename="../../ui/customers/detail.py" line="138"/>
+        <location filename="../../ui/customers/detail.py" line="151"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="138"/>
+        <location filename="../../ui/customers/detail.py" line="139"/>
         <source>Add contact…</source>
         <translation>添加联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="139"/>
+        <location filename="../../ui/customers/detail.py" line="140"/>
         <source>Edit contact…</source>
         <translation>编辑联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="149"/>
+        <location filename="../../ui/customers/detail.py" line="150"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="149"/>
+        <location filename="../../ui/customers/detail.py" line="150"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="149"/>
+        <location filename="../../ui/customers/detail.py" line="150"/>
         <source>By</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="150"/>
+        <location filename="../../ui/customers/detail.py" line="151"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="150"/>
+        <location filename="../../ui/customers/detail.py" line="151"/>
         <source>Next</source>
         <translation>下次</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="160"/>
+        <location filename="../../ui/customers/detail.py" line="161"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="161"/>
+        <location filename="../../ui/customers/detail.py" line="162"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="166"/>
+        <location filename="../../ui/customers/detail.py" line="167"/>
         <source>Log a follow-up</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="220"/>
+        <location filename="../../ui/customers/detail.py" line="221"/>
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="222"/>
+        <location filename="../../ui/customers/detail.py" line="223"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="223"/>
+        <location filename="../../ui/customers/detail.py" line="224"/>
         <source>not planned</source>
         <translation>未安排</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="240"/>
-        <location filename="../../ui/customers/detail.py" line="242"/>
+        <location filename="../../ui/customers/detail.py" line="241"/>
+        <location filename="../../ui/customers/detail.py" line="243"/>
         <source>in public pool</source>
         <translation>在公海中</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="249"/>
+        <location filename="../../ui/customers/detail.py" line="250"/>
         <source>does not return</source>
         <translation>不会退回</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="253"/>
+        <location filename="../../ui/customers/detail.py" line="254"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="255"/>
+        <location filename="../../ui/customers/detail.py" line="256"/>
         <source>in 1 day</source>
         <translation>1 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="257"/>
+        <location filename="../../ui/customers/detail.py" line="258"/>
         <source>in %1 days</source>
         <translation>%1 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="276"/>
+        <location filename="../../ui/customers/detail.py" line="277"/>
         <source>Contacts (%1)</source>
         <translation>联系人（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="294"/>
+        <location filename="../../ui/customers/detail.py" line="295"/>
         <source>Follow-ups (%1)</source>
         <translation>跟进记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="296"/>
+        <location filename="../../ui/customers/detail.py" line="297"/>
         <source>Showing the newest %1 of %2 follow-ups.</source>
         <translation>显示 %2 条跟进记录中最新的 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="373"/>
+        <location filename="../../ui/customers/detail.py" line="374"/>
         <source>Merge which customer into this one?</source>
         <translation>要将哪个客户合并到本客户？</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="385"/>
+        <location filename="../../ui/customers/detail.py" line="386"/>
         <source>%1 contact(s)</source>
         <translation>%1 个联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="386"/>
+        <location filename="../../ui/customers/detail.py" line="387"/>
         <source>%1 follow-up(s)</source>
         <translation>%1 条跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="390"/>
+        <location filename="../../ui/customers/detail.py" line="391"/>
         <source>Merge %1 into %2?</source>
         <translation>将 %1 合并到 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="392"/>
+        <location filename="../../ui/customers/detail.py" line="393"/>
         <source>These move to %1: %2.</source>
         <translation>以下内容将移到 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="394"/>
+        <location filename="../../ui/customers/detail.py" line="395"/>
         <source>%1 is then hidden from lists; its history is kept in the audit log.</source>
         <translation>之后 %1 将不再出现在列表中；其历史保留在审计日志里。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="396"/>
+        <location filename="../../ui/customers/detail.py" line="397"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="399"/>
+        <location filename="../../ui/customers/detail.py" line="400"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="421"/>
+        <location filename="../../ui/customers/detail.py" line="422"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -394,52 +395,52 @@
 <context>
     <name>CustomerFormDialog</name>
     <message>
-        <location filename="../../ui/customers/form.py" line="49"/>
+        <location filename="../../ui/customers/form.py" line="57"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="50"/>
+        <location filename="../../ui/customers/form.py" line="58"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="63"/>
+        <location filename="../../ui/customers/form.py" line="71"/>
         <source>assigned automatically</source>
         <translation>自动分配</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="69"/>
+        <location filename="../../ui/customers/form.py" line="77"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="81"/>
+        <location filename="../../ui/customers/form.py" line="89"/>
         <source>unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="147"/>
+        <location filename="../../ui/customers/form.py" line="155"/>
         <source>by rule (sales staff: me; others: public pool)</source>
         <translation>按规则（销售人员：归我；其他人：进入公海）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="149"/>
+        <location filename="../../ui/customers/form.py" line="157"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="175"/>
+        <location filename="../../ui/customers/form.py" line="183"/>
         <source>You may look at this customer but not change it.</source>
         <translation>您可以查看此客户，但不能修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="290"/>
+        <location filename="../../ui/customers/form.py" line="308"/>
         <source>another user</source>
         <translation>另一位用户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form.py" line="291"/>
+        <location filename="../../ui/customers/form.py" line="309"/>
         <source>Reloaded the version saved by %1.</source>
         <translation>已重新加载 %1 保存的版本。</translation>
     </message>
@@ -447,52 +448,52 @@
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="28"/>
+        <location filename="../../ui/customers/list_model.py" line="29"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="29"/>
+        <location filename="../../ui/customers/list_model.py" line="30"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="30"/>
+        <location filename="../../ui/customers/list_model.py" line="31"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="31"/>
+        <location filename="../../ui/customers/list_model.py" line="32"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="32"/>
+        <location filename="../../ui/customers/list_model.py" line="33"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="33"/>
+        <location filename="../../ui/customers/list_model.py" line="34"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="34"/>
+        <location filename="../../ui/customers/list_model.py" line="35"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="35"/>
+        <location filename="../../ui/customers/list_model.py" line="36"/>
         <source>Last follow-up</source>
         <translation>最后跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="37"/>
+        <location filename="../../ui/customers/list_model.py" line="38"/>
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_model.py" line="147"/>
+        <location filename="../../ui/customers/list_model.py" line="148"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
@@ -500,149 +501,149 @@
 <context>
     <name>CustomerListWidget</name>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="165"/>
+        <location filename="../../ui/customers/list_view.py" line="166"/>
         <source>Search name, code, phone or contact…</source>
         <translation>搜索名称、编码、电话或联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="166"/>
+        <location filename="../../ui/customers/list_view.py" line="167"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="167"/>
+        <location filename="../../ui/customers/list_view.py" line="168"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="167"/>
+        <location filename="../../ui/customers/list_view.py" line="168"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="168"/>
+        <location filename="../../ui/customers/list_view.py" line="169"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="168"/>
+        <location filename="../../ui/customers/list_view.py" line="169"/>
         <source>All I can see</source>
         <translation>我可见的全部</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="171"/>
+        <location filename="../../ui/customers/list_view.py" line="172"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="172"/>
-        <location filename="../../ui/customers/list_view.py" line="174"/>
+        <location filename="../../ui/customers/list_view.py" line="173"/>
+        <location filename="../../ui/customers/list_view.py" line="175"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="173"/>
+        <location filename="../../ui/customers/list_view.py" line="174"/>
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="175"/>
+        <location filename="../../ui/customers/list_view.py" line="176"/>
         <source>&amp;New customer</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="176"/>
+        <location filename="../../ui/customers/list_view.py" line="177"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="177"/>
+        <location filename="../../ui/customers/list_view.py" line="178"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="189"/>
+        <location filename="../../ui/customers/list_view.py" line="190"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="193"/>
+        <location filename="../../ui/customers/list_view.py" line="194"/>
         <source>%1+ customers</source>
         <translation>%1+ 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="195"/>
+        <location filename="../../ui/customers/list_view.py" line="196"/>
         <source>%1 customers</source>
         <translation>%1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="238"/>
+        <location filename="../../ui/customers/list_view.py" line="239"/>
         <source>The list could not be loaded: %1</source>
         <translation>无法加载列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="258"/>
+        <location filename="../../ui/customers/list_view.py" line="259"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="259"/>
+        <location filename="../../ui/customers/list_view.py" line="260"/>
         <source>The customer form is not available in this version.</source>
         <translation>此版本中没有客户表单。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="274"/>
+        <location filename="../../ui/customers/list_view.py" line="278"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="275"/>
+        <location filename="../../ui/customers/list_view.py" line="279"/>
         <source>customers.xlsx</source>
         <translation>客户.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="276"/>
+        <location filename="../../ui/customers/list_view.py" line="280"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="293"/>
-        <location filename="../../ui/customers/list_view.py" line="300"/>
+        <location filename="../../ui/customers/list_view.py" line="297"/>
+        <location filename="../../ui/customers/list_view.py" line="304"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="294"/>
+        <location filename="../../ui/customers/list_view.py" line="298"/>
         <source>Export is not available in this version.</source>
         <translation>此版本中没有导出功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="299"/>
+        <location filename="../../ui/customers/list_view.py" line="303"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="299"/>
+        <location filename="../../ui/customers/list_view.py" line="303"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="313"/>
+        <location filename="../../ui/customers/list_view.py" line="317"/>
         <source>Exporting customers… %1 of %2</source>
         <translation>正在导出客户… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="333"/>
+        <location filename="../../ui/customers/list_view.py" line="337"/>
         <source>Exported %1 customers to %2</source>
         <translation>已将 %1 个客户导出到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="335"/>
+        <location filename="../../ui/customers/list_view.py" line="339"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="344"/>
+        <location filename="../../ui/customers/list_view.py" line="348"/>
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
@@ -650,52 +651,52 @@
 <context>
     <name>CustomerPickerDialog</name>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="28"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="29"/>
         <source>Choose a customer</source>
         <translation>选择客户</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="30"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="31"/>
         <source>Name, code, phone or contact…</source>
         <translation>名称、编码、电话或联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="33"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="34"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="33"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="34"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="34"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="35"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="34"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="35"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="43"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="44"/>
         <source>Choose</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="65"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="66"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="75"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="76"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_picker.py" line="83"/>
+        <location filename="../../ui/widgets/customer_picker.py" line="84"/>
         <source>No customer matches.</source>
         <translation>没有匹配的客户。</translation>
     </message>
@@ -718,62 +719,67 @@
         <translation>税号相同</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="50"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="23"/>
+        <source>same code</source>
+        <translation>编码相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/form_dialogs.py" line="51"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="51"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="52"/>
         <source>This customer looks like one that already exists. Check the list before saving a second record.</source>
         <translation>此客户与已有客户相似。保存第二条记录之前，请先检查列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="54"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="55"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="54"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="55"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="54"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="55"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="55"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="56"/>
         <source>Why it matches</source>
         <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="58"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="59"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="69"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="70"/>
         <source>Save anyway</source>
         <translation>仍然保存</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="70"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="71"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="73"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="74"/>
         <source>Merge this customer into the selected one</source>
         <translation>将此客户合并到所选客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="75"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="76"/>
         <source>Contacts and follow-ups of this customer move to the selected customer; this record is then hidden from lists.</source>
         <translation>此客户的联系人和跟进记录将移到所选客户；之后此记录不再出现在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/form_dialogs.py" line="78"/>
+        <location filename="../../ui/customers/form_dialogs.py" line="79"/>
         <source>Open the selected customer</source>
         <translation>打开所选客户</translation>
     </message>
@@ -912,28 +918,28 @@
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="366"/>
+        <location filename="../../ui/errors.py" line="370"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="373"/>
+        <location filename="../../ui/errors.py" line="381"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="384"/>
-        <location filename="../../ui/errors.py" line="397"/>
+        <location filename="../../ui/errors.py" line="392"/>
+        <location filename="../../ui/errors.py" line="405"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="387"/>
+        <location filename="../../ui/errors.py" line="395"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="397"/>
+        <location filename="../../ui/errors.py" line="405"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1071,27 +1077,27 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="109"/>
+        <location filename="../../ui/customers/import_wizard.py" line="134"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="110"/>
+        <location filename="../../ui/customers/import_wizard.py" line="135"/>
         <source>An Excel workbook (.xlsx) or a CSV file with one customer per row and column titles such as 客户名称 / Name, 电话 / Phone.</source>
         <translation>Excel 工作簿（.xlsx）或 CSV 文件，每行一个客户，列标题如 客户名称 / Name、电话 / Phone。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="113"/>
+        <location filename="../../ui/customers/import_wizard.py" line="138"/>
         <source>Path of the file to import</source>
         <translation>要导入的文件路径</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="114"/>
+        <location filename="../../ui/customers/import_wizard.py" line="139"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="127"/>
+        <location filename="../../ui/customers/import_wizard.py" line="152"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
@@ -1099,48 +1105,48 @@
 <context>
     <name>FollowUpEntry</name>
     <message>
-        <location filename="../../ui/customers/followup.py" line="75"/>
-        <location filename="../../ui/customers/followup.py" line="117"/>
+        <location filename="../../ui/customers/followup.py" line="76"/>
+        <location filename="../../ui/customers/followup.py" line="118"/>
         <source>(no contact)</source>
         <translation>（无联系人）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followup.py" line="77"/>
+        <location filename="../../ui/customers/followup.py" line="78"/>
         <source>What was discussed? Ctrl+Enter saves.</source>
         <translation>沟通了什么？按 Ctrl+Enter 保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followup.py" line="80"/>
+        <location filename="../../ui/customers/followup.py" line="81"/>
         <source>Next follow-up on</source>
         <translation>下次跟进日期</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followup.py" line="81"/>
+        <location filename="../../ui/customers/followup.py" line="82"/>
         <source>Log follow-up</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followup.py" line="82"/>
+        <location filename="../../ui/customers/followup.py" line="83"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followup.py" line="93"/>
+        <location filename="../../ui/customers/followup.py" line="94"/>
         <source>with</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followup.py" line="95"/>
+        <location filename="../../ui/customers/followup.py" line="96"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followup.py" line="96"/>
+        <location filename="../../ui/customers/followup.py" line="97"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/followup.py" line="134"/>
+        <location filename="../../ui/customers/followup.py" line="135"/>
         <source>Write what was discussed.</source>
         <translation>请填写沟通内容。</translation>
     </message>
@@ -1176,47 +1182,62 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="34"/>
+        <location filename="../../ui/customers/import_wizard.py" line="35"/>
         <source>Contact&apos;s title</source>
         <translation>联系人职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="39"/>
+        <location filename="../../ui/customers/import_wizard.py" line="40"/>
         <source>ok</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="40"/>
+        <location filename="../../ui/customers/import_wizard.py" line="41"/>
         <source>errors</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="41"/>
+        <location filename="../../ui/customers/import_wizard.py" line="42"/>
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="77"/>
+        <location filename="../../ui/customers/import_wizard.py" line="54"/>
+        <source>column %1 (%2): %3</source>
+        <translation>第 %1 列（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/import_wizard.py" line="61"/>
+        <source>like existing customer %1 %2 (%3)</source>
+        <translation>与已有客户 %1 %2 相似（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/import_wizard.py" line="65"/>
+        <source>same as row %1 of this file</source>
+        <translation>与本文件第 %1 行相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/import_wizard.py" line="102"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="78"/>
+        <location filename="../../ui/customers/import_wizard.py" line="103"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="79"/>
+        <location filename="../../ui/customers/import_wizard.py" line="104"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="487"/>
+        <location filename="../../ui/customers/import_wizard.py" line="531"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="499"/>
+        <location filename="../../ui/customers/import_wizard.py" line="543"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1224,72 +1245,72 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="123"/>
+        <location filename="../../ui/login.py" line="124"/>
         <source>Log in — 千里 Qianli CRM</source>
         <translation>登录 — 千里 Qianli CRM</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="124"/>
+        <location filename="../../ui/login.py" line="125"/>
         <source>&amp;User:</source>
         <translation>用户(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="125"/>
+        <location filename="../../ui/login.py" line="126"/>
         <source>&amp;Password:</source>
         <translation>密码(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="126"/>
+        <location filename="../../ui/login.py" line="127"/>
         <source>&amp;Database:</source>
         <translation>数据库(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="127"/>
+        <location filename="../../ui/login.py" line="128"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="128"/>
+        <location filename="../../ui/login.py" line="129"/>
         <source>Add or change connection profiles</source>
         <translation>添加或修改连接配置</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="129"/>
+        <location filename="../../ui/login.py" line="130"/>
         <source>&amp;Remember me on this computer</source>
         <translation>在此电脑上记住我(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="130"/>
+        <location filename="../../ui/login.py" line="131"/>
         <source>The password is kept in the system&apos;s credential store, never in a file.</source>
         <translation>密码保存在系统的凭据存储中，绝不写入文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="132"/>
+        <location filename="../../ui/login.py" line="133"/>
         <source>&amp;Log in</source>
         <translation>登录(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="133"/>
+        <location filename="../../ui/login.py" line="134"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="177"/>
+        <location filename="../../ui/login.py" line="178"/>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="181"/>
+        <location filename="../../ui/login.py" line="182"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="214"/>
+        <location filename="../../ui/login.py" line="215"/>
         <source>The office database is older than this program. Ask your administrator to run the database upgrade.</source>
         <translation>办公室数据库的版本比本程序旧。请让管理员执行数据库升级。</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="217"/>
+        <location filename="../../ui/login.py" line="218"/>
         <source>Cannot reach the database server of profile “%1”. Check the network and that the server is running.</source>
         <translation>无法连接配置“%1”的数据库服务器。请检查网络，并确认服务器正在运行。</translation>
     </message>
@@ -1297,142 +1318,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="141"/>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Public pool</source>
         <translation>公海(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;About Qianli</source>
         <translation>关于千里(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>The customer view is not available in this version.</source>
         <translation>此版本中没有客户视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Importing is not available in this version.</source>
         <translation>此版本中没有导入功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Imported %1 customers</source>
         <translation>已导入 %1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>About Qianli</source>
         <translation>关于千里</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>千里 Qianli CRM
 Customers, sales, stock and receivables for small and mid-sized offices.</source>
         <translation>千里 Qianli CRM
@@ -1442,27 +1463,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="273"/>
+        <location filename="../../ui/customers/import_wizard.py" line="315"/>
         <source>How to import</source>
         <translation>导入方式</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="275"/>
+        <location filename="../../ui/customers/import_wizard.py" line="317"/>
         <source>All or nothing: import only if every row is fine</source>
         <translation>全部或全不：仅当每一行都正确时才导入</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="277"/>
+        <location filename="../../ui/customers/import_wizard.py" line="319"/>
         <source>Only the good rows: leave out rows with errors (they go into the error report)</source>
         <translation>只导入正确的行：跳过有错误的行（写入错误报告）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="279"/>
+        <location filename="../../ui/customers/import_wizard.py" line="321"/>
         <source>Also import rows that look like existing customers (otherwise they are skipped)</source>
         <translation>同时导入与已有客户相似的行（否则跳过）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="293"/>
+        <location filename="../../ui/customers/import_wizard.py" line="335"/>
         <source>%1 rows are fine, %2 have errors and %3 look like customers that already exist.</source>
         <translation>%1 行正确，%2 行有错误，%3 行与已有客户相似。</translation>
     </message>
@@ -1470,52 +1491,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="147"/>
+        <location filename="../../ui/customers/import_wizard.py" line="173"/>
         <source>Check the columns and rows</source>
         <translation>检查列和行</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="148"/>
+        <location filename="../../ui/customers/import_wizard.py" line="174"/>
         <source>Each column of the file and what it is imported as. Change a column&apos;s field if it was not recognised; the rows are checked again.</source>
         <translation>文件的每一列及其导入后对应的字段。如果某列未被识别，请修改其字段；各行会重新检查。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="158"/>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/import_wizard.py" line="158"/>
+        <location filename="../../ui/customers/import_wizard.py" line="186"/>
         <source>Title in file</source>
         <translation>文件中的标题</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="159"/>
+        <location filename="../../ui/customers/import_wizard.py" line="186"/>
         <source>Import as</source>
         <translation>导入为</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="159"/>
+        <location filename="../../ui/customers/import_wizard.py" line="187"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="165"/>
+        <location filename="../../ui/customers/import_wizard.py" line="191"/>
         <source>Show only rows with problems</source>
         <translation>只显示有问题的行</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="196"/>
+        <location filename="../../ui/customers/import_wizard.py" line="222"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="222"/>
+        <location filename="../../ui/customers/import_wizard.py" line="248"/>
         <source>%1 rows: %2 ok, %3 with errors, %4 duplicates.</source>
         <translation>共 %1 行：%2 行正常，%3 行有错误，%4 行重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="237"/>
+        <location filename="../../ui/customers/import_wizard.py" line="263"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
@@ -1523,12 +1539,12 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>ProfilesDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="215"/>
+        <location filename="../../ui/settings_dialog.py" line="226"/>
         <source>Connection profiles</source>
         <translation>连接配置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="231"/>
+        <location filename="../../ui/settings_dialog.py" line="242"/>
         <source>Two profiles have the same name.</source>
         <translation>有两个配置同名。</translation>
     </message>
@@ -1536,82 +1552,87 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>ProfilesEditor</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/settings_dialog.py" line="25"/>
+        <source>This PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="116"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="112"/>
+        <location filename="../../ui/settings_dialog.py" line="117"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="113"/>
+        <location filename="../../ui/settings_dialog.py" line="118"/>
         <source>This PC (SQLite file)</source>
         <translation>本机（SQLite 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114"/>
+        <location filename="../../ui/settings_dialog.py" line="119"/>
         <source>Office server (PostgreSQL)</source>
         <translation>办公室服务器（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="116"/>
+        <location filename="../../ui/settings_dialog.py" line="121"/>
         <source>Profile name:</source>
         <translation>配置名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117"/>
+        <location filename="../../ui/settings_dialog.py" line="122"/>
         <source>Database is on:</source>
         <translation>数据库位置：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="118"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/settings_dialog.py" line="125"/>
         <source>Leave empty for the standard file. Keep the file on this computer, never on a network share.</source>
         <translation>留空则使用默认文件。请把文件放在本机上，切勿放在网络共享中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="122"/>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
         <source>Server:</source>
         <translation>服务器：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <location filename="../../ui/settings_dialog.py" line="128"/>
         <source>Port:</source>
         <translation>端口：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <location filename="../../ui/settings_dialog.py" line="129"/>
         <source>Database name:</source>
         <translation>数据库名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="125"/>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
         <source>Encryption (TLS):</source>
         <translation>加密（TLS）：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="179"/>
+        <location filename="../../ui/settings_dialog.py" line="190"/>
         <source>Office server</source>
         <translation>办公室服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="198"/>
+        <location filename="../../ui/settings_dialog.py" line="209"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="199"/>
+        <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Qianli database (*.sqlite3 *.db);;All files (*)</source>
         <translation>千里数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -1619,52 +1640,52 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="404"/>
+        <location filename="../../ui/customers/import_wizard.py" line="448"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="408"/>
+        <location filename="../../ui/customers/import_wizard.py" line="452"/>
         <source>Save error report…</source>
         <translation>保存错误报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="425"/>
+        <location filename="../../ui/customers/import_wizard.py" line="469"/>
         <source>Save error report</source>
         <translation>保存错误报告</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="437"/>
+        <location filename="../../ui/customers/import_wizard.py" line="481"/>
         <source>Imported: %1</source>
         <translation>已导入：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="438"/>
+        <location filename="../../ui/customers/import_wizard.py" line="482"/>
         <source>Duplicates skipped: %1</source>
         <translation>跳过的重复行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="439"/>
+        <location filename="../../ui/customers/import_wizard.py" line="483"/>
         <source>Rows with errors: %1</source>
         <translation>有错误的行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="441"/>
+        <location filename="../../ui/customers/import_wizard.py" line="485"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="443"/>
+        <location filename="../../ui/customers/import_wizard.py" line="487"/>
         <source>Nothing was imported (all or nothing).</source>
         <translation>没有导入任何内容（全部或全不）。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="460"/>
+        <location filename="../../ui/customers/import_wizard.py" line="504"/>
         <source>Writing the report…</source>
         <translation>正在写入报告…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="470"/>
+        <location filename="../../ui/customers/import_wizard.py" line="514"/>
         <source>Error report saved to %1</source>
         <translation>错误报告已保存到 %1</translation>
     </message>
@@ -1700,37 +1721,37 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="324"/>
+        <location filename="../../ui/customers/import_wizard.py" line="367"/>
         <source>Importing</source>
         <translation>正在导入</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="329"/>
+        <location filename="../../ui/customers/import_wizard.py" line="372"/>
         <source>Cancel import</source>
         <translation>取消导入</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="346"/>
+        <location filename="../../ui/customers/import_wizard.py" line="389"/>
         <source>Reading and checking the file…</source>
         <translation>正在读取并检查文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="366"/>
+        <location filename="../../ui/customers/import_wizard.py" line="409"/>
         <source>%1 of %2 rows done…</source>
         <translation>已完成 %1 / %2 行…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="373"/>
+        <location filename="../../ui/customers/import_wizard.py" line="416"/>
         <source>Cancelling: undoing what was written…</source>
         <translation>正在取消：撤销已写入的内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="381"/>
+        <location filename="../../ui/customers/import_wizard.py" line="424"/>
         <source>Finished.</source>
         <translation>已完成。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/import_wizard.py" line="391"/>
+        <location filename="../../ui/customers/import_wizard.py" line="434"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
@@ -1976,37 +1997,37 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="284"/>
+        <location filename="../../ui/settings_dialog.py" line="295"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="285"/>
+        <location filename="../../ui/settings_dialog.py" line="296"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="286"/>
+        <location filename="../../ui/settings_dialog.py" line="297"/>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="288"/>
+        <location filename="../../ui/settings_dialog.py" line="299"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="291"/>
+        <location filename="../../ui/settings_dialog.py" line="302"/>
         <source>Open windows switch at once; dialogs that are open now switch the next time they open.</source>
         <translation>已打开的窗口会立即切换；当前打开的对话框在下次打开时切换。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="293"/>
+        <location filename="../../ui/settings_dialog.py" line="304"/>
         <source>Connection profiles</source>
         <translation>连接配置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="302"/>
+        <location filename="../../ui/settings_dialog.py" line="313"/>
         <source>Two profiles have the same name.</source>
         <translation>有两个配置同名。</translation>
     </message>
