@@ -116,6 +116,44 @@ MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Contact (.+) of (\S+) was changed by someone else since you opened it"),
      QT_TRANSLATE_NOOP("ServiceMessages",
                        "Contact %1 of %2 was changed by someone else since you opened it.")),
+    (re.compile(rf"^Tax id {_Q} may contain only letters and digits\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Tax ID '%1' may contain only letters and digits.")),
+    (re.compile(rf"^Tax id {_Q} has (\d+) characters; expected 6 to 20"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Tax ID '%1' has %2 characters; expected 6 to 20 "
+                       "(18 for a unified social credit code).")),
+    (re.compile(rf"^Tax id {_Q} is not a unified social credit code: (.+) cannot appear"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Tax ID '%1' is not a unified social credit code: "
+                       "%2 cannot appear in one.")),
+    (re.compile(rf"^Tax id {_Q} fails the unified social credit code check character"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Tax ID '%1' fails the unified social credit code "
+                       "check character; please check it for a typo.")),
+    # Import: reasons about one cell (shown after the row and column)
+    (re.compile(r"^the customer name is empty; every customer needs one\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "the customer name is empty; every customer needs one.")),
+    (re.compile(r"^is (\d+) characters long; at most (\d+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "is %1 characters long; at most %2.")),
+    (re.compile(r"^is a date \((.+)\), not a phone number:"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "is a date (%1), not a phone number: Excel turned "
+                       "what was typed into a date; format the column as Text and type the "
+                       "number again.")),
+    (re.compile(r"^is a date \((.+)\); expected text\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "is a date (%1); expected text.")),
+    (re.compile(rf"^{_Q} is not a phone number\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "'%1' is not a phone number.")),
+    (re.compile(rf"^{_Q} is a number Excel shortened to scientific notation"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "'%1' is a number Excel shortened to scientific "
+                       "notation, so digits are lost; format the column as Text in Excel and "
+                       "type the number again.")),
+    (re.compile(rf"^level must be A, B, C or D \(got {_Q}\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "level must be A, B, C or D (got '%1').")),
+    (re.compile(rf"^type must be 公司/个人 or company/person \(got {_Q}\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "type must be 公司/个人 or company/person (got '%1').")),
+    (re.compile(r"^the formula (.+) has no saved result"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "the formula %1 has no saved result (the file was "
+                       "not saved by Excel after calculating); open it in Excel and save it, "
+                       "or paste the values.")),
     (re.compile(r"^File not found: (.+)$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "File not found: %1")),
     (re.compile(r"^(.+): the old Excel 97-2003 format \(\.xls\) cannot be read;"),
@@ -264,6 +302,10 @@ def database_problem(exc: BaseException) -> str | None:
     return None
 
 
+def _list_separator() -> str:
+    return QCoreApplication.translate("Errors", ", ", "between the items of a list")
+
+
 def is_expected(exc: BaseException) -> bool:
     """Business errors and database trouble are told in words; anything else is a bug."""
     return isinstance(exc, QianliError) or database_problem(exc) is not None
@@ -277,7 +319,12 @@ def field_messages(exc: ValidationError) -> dict[str, str]:
 def describe(exc: BaseException) -> str:
     """One translated paragraph saying what went wrong and what the user can do."""
     if isinstance(exc, ValidationError):
-        lines = [f"{field_label(f)}: {m}" for f, m in field_messages(exc).items()]
+        lines = []
+        for f, m in field_messages(exc).items():
+            label = field_label(f)
+            # "Phone '1x' contains letters" names its field already
+            lines.append(m if m.startswith(label) else QCoreApplication.translate(
+                "Errors", "%1: %2").replace("%1", label).replace("%2", m))
         return (QCoreApplication.translate("Errors", "Please correct the following:")
                 + "\n" + "\n".join(lines))
     if isinstance(exc, NotFound):
@@ -294,13 +341,15 @@ def describe(exc: BaseException) -> str:
             "Errors", "Someone else changed this record after you opened it. Reload it to "
             "see the current version.")
         if exc.changed:
-            changed = ", ".join(field_label(f) for f in exc.changed)
+            changed = _list_separator().join(field_label(f) for f in exc.changed)
             text += "\n" + QCoreApplication.translate("Errors", "Changed: %1").replace(
                 "%1", changed)
         return text
     if isinstance(exc, DuplicateCandidate):
         pool = QCoreApplication.translate("Errors", "public pool")
-        lines = [f"{c.code} {c.name} ({c.owner_name or pool})" for c in exc.candidates[:5]]
+        line = QCoreApplication.translate("Errors", "%1 %2 (%3)")
+        lines = [line.replace("%1", c.code).replace("%2", c.name)
+                 .replace("%3", c.owner_name or pool) for c in exc.candidates[:5]]
         return (QCoreApplication.translate(
             "Errors", "This looks like a customer that already exists:")
             + "\n" + "\n".join(lines))

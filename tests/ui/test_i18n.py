@@ -108,3 +108,36 @@ def test_switching_language_in_settings_retranslates_open_windows(qtbot, runner,
     assert Settings.load().language == "zh_CN"
     window.apply_language("en")
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "Customers")
+
+
+def test_service_errors_are_told_in_the_clerks_language(qapp):
+    import sqlite3
+
+    from services import normalize
+    from services.errors import (Conflict, DuplicateCandidate, DuplicateMatch, NotFound,
+                                 PermissionDenied, ValidationError)
+    from ui import errors
+    i18n.install_translators("zh_CN", qapp)
+    bad_phone = ValidationError({"phone": normalize.validate_phone("138abc"),
+                                 "name": "Name is required."})
+    assert errors.field_messages(bad_phone) == {
+        "phone": "电话“138abc”含有字母；请使用数字、空格、短横线、括号和开头的 +。",
+        "name": "必须填写名称。"}
+    assert errors.describe(bad_phone) == (
+        "请更正以下内容：\n电话“138abc”含有字母；请使用数字、空格、短横线、括号和开头的 +。\n"
+        "名称：必须填写名称。")
+    assert errors.describe(NotFound("customer", "C-000007")).startswith("客户 C-000007 已不存在")
+    assert errors.describe(PermissionDenied("Unknown user or wrong password.")) == \
+        "用户不存在或密码错误。"
+    assert errors.describe(Conflict("x", changed=("phone", "tax_id"))).endswith("已修改：电话、税号")
+    dup = DuplicateCandidate([DuplicateMatch(3, "C-000003", "深圳华为电子有限公司", None,
+                                             ("name",))])
+    assert errors.describe(dup) == "这似乎是一个已存在的客户：\nC-000003 深圳华为电子有限公司（公海）"
+    assert errors.translate_service_message("Tax id is too long: 50 characters, at most 40.") \
+        == "税号太长：50 个字符，最多 40 个。"
+    # An English message nobody listed still reaches the user, in English.
+    assert errors.translate_service_message("Brand new rule.") == "Brand new rule."
+    unreachable = sqlite3.OperationalError("unable to open database file")
+    assert errors.database_problem(unreachable) == "unreachable"
+    assert errors.describe(unreachable).startswith("无法连接数据库")
+    assert errors.is_expected(unreachable) and not errors.is_expected(KeyError("x"))
