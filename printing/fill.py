@@ -216,7 +216,7 @@ def _rebuild_sheet(ws, plan: SheetPlan | None, out_rows: list[_OutRow],
     template_cells = plan.cells if plan is not None else {}
     codes: list[tuple[int, int, CodeImage]] = []
 
-    if moved or template_cells or any_moved:
+    if True:  # always: the copy of the template shares its cells with the pristine parse
         old_dims = dict(ws.row_dimensions)
         new_cells: dict[tuple[int, int], Any] = {}
         for out_r, orow in enumerate(out_rows, start=1):

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable
 from openpyxl.utils.cell import range_boundaries
 from reportlab import rl_config
 from reportlab.graphics import renderPDF
+from reportlab.lib.rl_accel import escapePDF
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -115,6 +116,7 @@ class _SheetLayout:
     vcenter: bool = False
     gridlines: bool = False
     area: tuple[int, int, int, int] = (1, 1, 1, 1)
+    edges: dict = field(default_factory=dict)
 
 
 def _rgb_tuple(hex6: str | None, default=(0.0, 0.0, 0.0)):
@@ -294,6 +296,7 @@ def _layout_sheet(ws, fonts: FontSet, evaluator: FormulaEvaluator,
     layout = _SheetLayout(ws=ws, page_w=page_w, page_h=page_h, margins=margins, scale=1.0,
                           widths=widths, heights=heights, cells=cells, merges=merges,
                           covered=covered, area=(c1, r1, c2, r2))
+    layout.edges = _edges(cells, merges, covered)
     po = ws.print_options
     layout.hcenter = bool(po.horizontalCentered)
     layout.vcenter = bool(po.verticalCentered)
@@ -302,6 +305,38 @@ def _layout_sheet(ws, fonts: FontSet, evaluator: FormulaEvaluator,
         return None
     _paginate(layout)
     return layout
+
+
+def _edges(cells, merges, covered) -> dict[tuple[int, int], tuple]:
+    """Per cell, the border edges it draws: (side, look, merge_row). An edge inside a merged
+    range is dropped; a top/bottom edge that is inside its range (merge_row set) is drawn
+    only where a page break cuts the range and that row ends up first/last on the page."""
+    out: dict[tuple[int, int], tuple] = {}
+    for (row, col), item in cells.items():
+        borders = item.style.borders
+        if not any(borders):
+            continue
+        anchor = covered.get((row, col), (row, col))
+        ar2, ac2 = merges.get(anchor, (row, col))
+        edges = []
+        for side in borders:
+            if side is None:
+                continue
+            name, width, dash, color, double = side
+            key = (width, dash, color, double)
+            if name == "left":
+                if col == anchor[1]:
+                    edges.append((name, key, None))
+            elif name == "right":
+                if col == ac2:
+                    edges.append((name, key, None))
+            elif name == "top":
+                edges.append((name, key, None if row == anchor[0] else anchor[0]))
+            else:
+                edges.append((name, key, None if row == ar2 else ar2))
+        if edges:
+            out[(row, col)] = tuple(edges)
+    return out
 
 
 _DEFAULT_STYLE = _Style(11.0, "narrow", False, False, False, (0, 0, 0), "general", "bottom",
@@ -426,18 +461,19 @@ class _Painter:
         key = (font, size, text)
         ops = self._encoded.get(key)
         if ops is None:
-            t = self._scratch
-            t.setFont(font, size)
             info = pdfmetrics.getFont(font)
             if info._dynamicFont:
+                t = self._scratch
+                t.setFont(font, size)
                 t._curSubset = -1  # always select the subset: runs are cached out of order
                 ops = t._formatText(text)
+                t._code = []
             elif info._multiByte:
-                ops = t._formatText(text)
-            else:
-                ops = f"{self.c._doc.getInternalFontName(font)} {size:.2f} Tf " + \
-                    t._formatText(text)
-            t._code = []
+                ops = f"{self.c._doc.getInternalFontName(font)} {size:.2f} Tf " \
+                      f"({info.formatForPdf(text)}) Tj"
+            else:  # base-14 faces take WinAnsi bytes (only cp1252 text is routed to them)
+                ops = f"{self.c._doc.getInternalFontName(font)} {size:.2f} Tf " \
+                      f"({escapePDF(text.encode('cp1252'))}) Tj"
             if len(self._encoded) < 100_000:
                 self._encoded[key] = ops
         return ops
@@ -564,40 +600,35 @@ def _draw_page(p: _Painter, layout: _SheetLayout, page: _Page, page_no: int, pag
     p._fill = None
     ops = p.ops
 
-    # borders (deduplicated, batched by look)
+    # borders (deduplicated, batched by look); edges inside a merged range are skipped
     segments: dict[tuple, set] = {}
+    first_row, last_row = row_list[0], row_list[-1]
     for row in row_list:
+        y0 = ys[row]
+        h = layout.heights[row]
         for col in page.cols:
-            item = layout.cells.get((row, col))
-            if item is None or not any(item.style.borders):
+            edges = layout.edges.get((row, col))
+            if not edges:
                 continue
-            anchor = layout.covered.get((row, col), (row, col))
-            ar2, ac2 = layout.merges.get(anchor, (row, col))
-            x0, y0 = xs[col], ys[row]
-            w, h = layout.widths[col], layout.heights[row]
-            for side in item.style.borders:
-                if side is None:
-                    continue
-                name, width, dash, color, double = side
-                if name == "left" and col != anchor[1]:
-                    continue
-                if name == "right" and col != ac2:
-                    continue
-                if name == "top" and row != anchor[0] and not (
-                        anchor[0] not in ys and row == row_list[0]):
-                    continue
-                if name == "bottom" and row != ar2 and not (
-                        ar2 not in ys and row == row_list[-1]):
-                    continue
-                if name == "left":
-                    seg = (x0, y0, x0, y0 + h)
-                elif name == "right":
-                    seg = (x0 + w, y0, x0 + w, y0 + h)
-                elif name == "top":
+            x0 = xs[col]
+            w = layout.widths[col]
+            for name, key, merge_row in edges:
+                if name == "top":
+                    if merge_row is not None and not (merge_row not in ys and row == first_row):
+                        continue
                     seg = (x0, y0, x0 + w, y0)
-                else:
+                elif name == "bottom":
+                    if merge_row is not None and not (merge_row not in ys and row == last_row):
+                        continue
                     seg = (x0, y0 + h, x0 + w, y0 + h)
-                segments.setdefault((width, dash, color, double), set()).add(seg)
+                elif name == "left":
+                    seg = (x0, y0, x0, y0 + h)
+                else:
+                    seg = (x0 + w, y0, x0 + w, y0 + h)
+                bucket = segments.get(key)
+                if bucket is None:
+                    bucket = segments[key] = set()
+                bucket.add(seg)
     for (width, dash, color, double), segs in segments.items():
         lw = width / s if s < 1 and width <= 0.5 else width
         dash_op = "[" + " ".join(f"{d:.2f}" for d in dash) + "] 0 d" if dash else "[] 0 d"

@@ -131,6 +131,9 @@ class Template:
             items = getattr(pristine, attr, None)
             if isinstance(items, IndexedList):
                 memo[id(items)] = IndexedList(items)
+        # cells are only read by the filler, which builds every sheet's cells anew: share them
+        for ws in pristine.worksheets:
+            memo[id(ws._cells)] = ws._cells
         return copy.deepcopy(pristine, memo)
 
 
