@@ -3,6 +3,8 @@ the public pool, one 360° view per opened customer), menus with shortcuts, and 
 with the user, the database and a busy indicator."""
 from __future__ import annotations
 
+from pathlib import PurePath
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QListWidgetItem, QMainWindow,
@@ -174,7 +176,8 @@ class MainWindow(QMainWindow):
         actor = self.client.actor
         self.user_label.setText(self.tr("%1 (%2)").replace("%1", actor.display_name)
                                 .replace("%2", errors.role_label(actor.role)))
-        self.db_label.setText(self.client.database_label)
+        self.db_label.setText(_short_database_label(self.client.database_label))
+        self.db_label.setToolTip(self.client.database_label)
         self.busy.setToolTip(self.tr("Working…"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -340,6 +343,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self.runner.wait_idle(5000)
         super().closeEvent(event)
+
+
+def _short_database_label(label: str) -> str:
+    """'SQLite C:\\Users\\…\\qianli.sqlite3' → 'SQLite qianli.sqlite3' (full path in the tooltip)."""
+    kind, _, where = label.partition(" ")
+    if kind == "SQLite" and where:
+        return f"{kind} {PurePath(where).name}"
+    return label
 
 
 def _short(title: str, limit: int = 18) -> str:

@@ -35,8 +35,8 @@ def test_status_bar_title_and_navigation(qtbot, runner, small_db):
     window = _window(qtbot, client, runner)
     assert window.windowTitle() == "千里 Qianli CRM"
     assert window.user_label.text() == "王经理 (Sales manager)"
-    assert window.db_label.text().startswith("SQLite ") and "qianli.sqlite3" in \
-        window.db_label.text()
+    assert window.db_label.text() == "SQLite qianli.sqlite3"
+    assert window.db_label.toolTip() == client.database_label   # the full path
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Customers", "Public pool", "Import", "Settings"]
     assert [m.title() for m in (window.menu_file, window.menu_customers, window.menu_view,
