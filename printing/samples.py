@@ -278,7 +278,7 @@ def delivery_note_workbook() -> Workbook:
     ws.add_image(logo, "A1")
     seal = XLImage(io.BytesIO(_seal_png()))
     seal.width = seal.height = 64
-    ws.add_image(seal, "G18")
+    ws.add_image(seal, "H17")
 
     _page(ws, paper=9, titles="7:7", area="A1:H19")
     return wb
