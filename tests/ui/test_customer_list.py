@@ -255,3 +255,33 @@ def test_new_customer_saved_in_the_form_is_listed_and_opened(qtbot, runner, smal
     w.apply_filters()
     _settle(qtbot, w)
     assert [r.id for r in _rows(w)] == opened.args
+
+
+def test_every_row_shows_once_in_order_on_both_databases(qtbot, runner, db, staff,
+                                                         monkeypatch):
+    """Keyset pages and far jumps (seek) agree: sorted by last follow-up (with empty ones),
+    descending, each customer appears exactly once whichever way the pages were fetched."""
+    from tests.ui.conftest import seed_customers
+    monkeypatch.setattr(CustomerListModel, "PAGE_SIZE", 50)
+    monkeypatch.setattr(CustomerListModel, "MAX_PAGES", 4)
+    seed_customers(db, 420, [staff.rep1.user_id, None])
+    w = _list(qtbot, Client(db, staff.admin), runner)
+    col = COLUMN_OF["last_follow_up_at"]
+    with qtbot.waitSignal(w.model.reloaded, timeout=20000):
+        w.table.horizontalHeader().sectionClicked.emit(col)
+    with qtbot.waitSignal(w.model.reloaded, timeout=20000):
+        w.table.horizontalHeader().sectionClicked.emit(col)    # now descending
+    m = w.model
+    assert m.rowCount() == 420
+    seen = {}
+    for row in (400, 0, 250, 100, 350, 50, 300, 150, 200):    # far jumps, then neighbours
+        for r in range(row, min(row + 50, 420)):
+            w.table.scrollTo(m.index(r, 0))
+            qtbot.waitUntil(lambda r=r: m.row_at(r) is not None, timeout=20000)
+            seen[r] = m.row_at(r)
+        assert m.cached_pages <= 4
+    assert len(seen) == 420
+    assert len({c.id for c in seen.values()}) == 420          # no customer twice
+    stamps = [seen[r].last_follow_up_at for r in range(420)]
+    dated = [s for s in stamps if s is not None]
+    assert dated == sorted(dated, reverse=True) and len(dated) == 280
