@@ -24,13 +24,16 @@ customer (``merged_into_id`` set) is taken out of the index: empty text, no toke
 from __future__ import annotations
 
 import datetime as dt
+import random
+import threading
+import time
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from typing import Iterable
 
-from sqlalchemy import (and_, bindparam, delete, func, insert, literal, select, text,
+from sqlalchemy import (Integer, bindparam, delete, func, insert, literal, select, text, true,
                         tuple_, update)
-from sqlalchemy.sql import operators
 from sqlalchemy.sql.elements import True_
 from sqlalchemy.orm import Session
 
@@ -214,12 +217,16 @@ _NULLABLE_SORTS = frozenset({"region", "level", "last_follow_up_at"})
 _UNIQUE_SORTS = frozenset({"code"})
 SCOPES = ("mine", "pool", "team", "all")
 
-# How the route is chosen (see docs/performance.md). Counting the postings of a bigram stops
-# here: a bigram this common is never worth reading as a candidate list.
-_ESTIMATE_CAP = 50_000
-# A candidate row costs about this many ordered-scan rows (random fetch versus walking an
-# index in order).
-_CANDIDATE_COST = 1.0
+# How the route is chosen (see docs/performance.md): a cached random sample of search_text
+# estimates how many rows a fragment (or one of its bigrams) matches.
+SAMPLE_SIZE = 2000
+SAMPLE_TTL_S = 300.0
+# What one index candidate costs, in rows of the ordered walk: a candidate is a random row
+# fetch. Walking in code order (or counting) reads rows in roughly the order they were
+# stored, as codes are numbered as customers are created, so a walked row is much cheaper
+# there than a random fetch; walking any other order fetches rows at random too.
+_CANDIDATE_COST_IN_STORAGE_ORDER = 8.0
+_CANDIDATE_COST_RANDOM_ORDER = 1.5
 
 
 def normalize_query(text: str | None) -> str:
@@ -236,50 +243,59 @@ class _Plan:
     route: str                   # 'none' | 'scan' | 'tokens' | 'trigram'
     needle: str = ""
     token: str | None = None     # the rarest bigram (route 'tokens')
-    estimate: int | None = None  # rows the index would hand over
+    estimate: float | None = None  # rows the needle is estimated to match
+
+
+class _Sample:
+    """search_text of up to SAMPLE_SIZE random customers, and the table size then."""
+
+    def __init__(self, texts: list[str], n: int):
+        self.texts, self.n, self.at = texts, max(n, 1), time.monotonic()
+
+    def estimate(self, fragment: str) -> float:
+        """Estimated matching rows; less than one sampled hit counts as half a hit."""
+        if not self.texts:
+            return 0.0
+        hits = sum(1 for t in self.texts if fragment in t)
+        return max(hits, 0.5) * self.n / len(self.texts)
+
+
+_samples: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+_samples_lock = threading.Lock()
+
+
+def _sample(session: Session) -> _Sample:
+    engine = session.get_bind().engine
+    with _samples_lock:
+        cached = _samples.get(engine)
+    if cached is not None and time.monotonic() - cached.at < SAMPLE_TTL_S:
+        return cached
+    c = Customer.__table__.c
+    n = int(session.execute(select(func.max(c.id))).scalar() or 0)
+    live = c.merged_into_id.is_(None)
+    if n <= SAMPLE_SIZE * 2:
+        texts = list(session.scalars(select(c.search_text).where(live)))
+        n = len(texts)
+    else:
+        ids = random.Random(n).sample(range(1, n + 1), SAMPLE_SIZE)
+        texts = []
+        for chunk in _chunks(sorted(ids)):
+            texts += session.scalars(select(c.search_text).where(c.id.in_(chunk), live))
+    sample = _Sample(texts, n)
+    with _samples_lock:
+        _samples[engine] = sample
+    return sample
 
 
 def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _table_size(session: Session) -> int:
-    return int(session.execute(select(func.max(Customer.__table__.c.id))).scalar() or 0)
-
-
-def _bigram_counts(session: Session, bigrams: list[str]) -> dict[str, int]:
-    tok = CustomerSearchToken.__table__
-    out = {}
-    for b in bigrams:
-        inner = select(literal(1)).where(tok.c.token == b).limit(_ESTIMATE_CAP).subquery()
-        out[b] = int(session.execute(select(func.count()).select_from(inner)).scalar())
-    return out
-
-
-def _trigram_estimate(session: Session, needle: str) -> int | None:
-    """Rows the trigram index would return for ``needle`` (an upper bound), or None when
-    the index cannot serve it."""
+def _trigram_usable(session: Session, needle: str) -> bool:
     if _dialect(session) == "sqlite":
-        if len(needle) < 3:
-            return None
-        grams = {needle[i:i + 3] for i in range(len(needle) - 2)}
-        docs = session.execute(text(
-            "SELECT min(doc) FROM customer_fts_vocab WHERE term IN (%s)"
-            % ",".join(f":g{i}" for i in range(len(grams)))),
-            {f"g{i}": g for i, g in enumerate(sorted(grams))}).scalar()
-        # A trigram absent from the vocabulary matches nothing.
-        found = session.execute(text(
-            "SELECT count(*) FROM customer_fts_vocab WHERE term IN (%s)"
-            % ",".join(f":g{i}" for i in range(len(grams)))),
-            {f"g{i}": g for i, g in enumerate(sorted(grams))}).scalar()
-        return 0 if found < len(grams) else int(docs or 0)
+        return len(needle) >= 3          # FTS5 trigram: any three characters
     # pg_trgm extracts trigrams from words of letters and digits only.
-    if max((len(w) for w in _alnum_words(needle)), default=0) < 3:
-        return None
-    plan = session.execute(text(
-        "EXPLAIN (FORMAT JSON) SELECT 1 FROM customer WHERE search_text LIKE :p"),
-        {"p": _like_pattern(needle)}).scalar()
-    return int(plan[0]["Plan"]["Plan Rows"])
+    return max((len(w) for w in _alnum_words(needle)), default=0) >= 3
 
 
 def _alnum_words(s: str) -> list[str]:
@@ -300,26 +316,29 @@ def _like_pattern(needle: str) -> str:
     return f"%{esc}%"
 
 
-def _plan(session: Session, filt: CustomerFilter, want: int) -> _Plan:
+def _plan(session: Session, filt: CustomerFilter, want: int, sort: str | None = None) -> _Plan:
     """Pick how to find the matches of the text filter: read a candidate list from an index
     (cost ~ its length) or walk the rows in the requested order and stop after ``want``
     matches (cost ~ want × rows / matches). Common fragments (有限公司) take the walk, rare
-    ones the index."""
+    ones the index; the counts come from a cached random sample, so choosing costs no
+    query."""
     needle = normalize_query(filt.text)
     if not needle:
         return _Plan("none")
+    sample = _sample(session)
+    est = sample.estimate(needle)
     bigrams = cjk_bigrams(needle)
     if bigrams:
-        counts = _bigram_counts(session, bigrams)
-        token = min(bigrams, key=lambda b: counts[b])
-        est, route = counts[token], "tokens"
+        token = min(bigrams, key=sample.estimate)
+        candidates, route = sample.estimate(token), "tokens"
+    elif _trigram_usable(session, needle):
+        token, candidates, route = None, est, "trigram"
     else:
-        token, est, route = None, _trigram_estimate(session, needle), "trigram"
-        if est is None:
-            return _Plan("scan", needle)
-    n = max(_table_size(session), 1)
-    walk = min(n, want * n / max(est, 1))
-    if est >= _ESTIMATE_CAP or est * _CANDIDATE_COST > walk:
+        return _Plan("scan", needle, estimate=est)
+    walk = min(sample.n, want * sample.n / est)
+    cost = (_CANDIDATE_COST_IN_STORAGE_ORDER if sort in (None, "code")
+            else _CANDIDATE_COST_RANDOM_ORDER)
+    if candidates * cost > walk:
         return _Plan("scan", needle, estimate=est)
     return _Plan(route, needle, token, est)
 
@@ -332,21 +351,36 @@ def _contains(session: Session, needle: str):
     return func.strpos(col, needle) > 0
 
 
-def _candidate_condition(session: Session, plan: _Plan):
-    c = Customer.__table__.c
+def _candidates(session: Session, plan: _Plan, where: list, names: list[str]):
+    """The customers that pass ``where`` among an index's candidates for ``plan.needle``,
+    verified against search_text, as a subquery with columns ``names``. Shaped so that the
+    database reads the candidate list first and fetches each row by its key, whatever its
+    estimates say (a bad guess here would walk the whole table)."""
+    cust = Customer.__table__
+    c = cust.c
+    cols = [c[k] for k in names]
+    pg = _dialect(session) == "postgresql"
+    verify = [] if plan.needle == plan.token else [_contains(session, plan.needle)]
     if plan.route == "tokens":
         tok = CustomerSearchToken.__table__
-        cond = c.id.in_(select(tok.c.customer_id).where(tok.c.token == plan.token))
-        if plan.needle == plan.token:
-            return cond
-        return and_(cond, _contains(session, plan.needle))
+        if pg:
+            # LATERAL + OFFSET 0: one primary-key fetch per posting, never a hash join.
+            k = select(tok.c.customer_id).where(tok.c.token == plan.token).subquery("k")
+            row = (select(*cols).where(c.id == k.c.customer_id, *where, *verify)
+                   .offset(0).lateral("cand"))
+            return select(*[row.c[n] for n in names]).select_from(k.join(row, true())).subquery()
+        ids = select(tok.c.customer_id).where(tok.c.token == plan.token)
+        return select(*cols).where(c.id.in_(ids), *where, *verify).subquery()
     if plan.route == "trigram":
-        if _dialect(session) == "sqlite":
-            phrase = '"' + plan.needle.replace('"', '""') + '"'
-            return and_(c.id.in_(text("SELECT rowid FROM customer_fts WHERE customer_fts "
-                                      "MATCH :fts_phrase").bindparams(fts_phrase=phrase)),
-                        _contains(session, plan.needle))
-        return c.search_text.like(_like_pattern(plan.needle), escape="\\")
+        if pg:
+            # pg_trgm GIN serves LIKE; OFFSET 0 keeps the sort from pulling in a walk.
+            like = c.search_text.like(_like_pattern(plan.needle), escape="\\")
+            return select(*cols).where(like, *where).offset(0).subquery()
+        phrase = '"' + plan.needle.replace('"', '""') + '"'
+        ids = text("SELECT rowid FROM customer_fts WHERE customer_fts MATCH :fts_phrase"
+                   ).bindparams(fts_phrase=phrase).columns(rowid=Integer)
+        return select(*cols).where(c.id.in_(ids), *where,
+                                   _contains(session, plan.needle)).subquery()
     raise AssertionError(plan.route)
 
 
@@ -392,11 +426,11 @@ def _segments(sort: str, descending: bool, after: tuple | None):
         value, last_id = after
         value_b = literal(value, col.type) if value is not None else None
     if sort in _UNIQUE_SORTS:
-        order = [col.desc()] if descending else [col.asc()]
+        order = [(sort, descending)]
         cond = [] if after is None else [(col < value_b) if descending else (col > value_b)]
         return [(cond, order)]
     key = tuple_(col, c.id)
-    order_vals = [col.desc(), c.id.desc()] if descending else [col.asc(), c.id.asc()]
+    order_vals = [(sort, descending), ("id", descending)]
     if sort not in _NULLABLE_SORTS:
         if after is None:
             return [([], order_vals)]
@@ -404,7 +438,7 @@ def _segments(sort: str, descending: bool, after: tuple | None):
             else key > tuple_(value_b, literal(last_id))
         return [([cmp], order_vals)]
     nonnull, null = col.isnot(None), col.is_(None)
-    order_null = [c.id.desc()] if descending else [c.id.asc()]
+    order_null = [("id", descending)]
     if not descending:
         if after is None:
             return [([nonnull], order_vals), ([null], order_null)]
@@ -419,82 +453,73 @@ def _segments(sort: str, descending: bool, after: tuple | None):
     return [([nonnull, key < tuple_(value_b, literal(last_id))], order_vals)]
 
 
-def _select_ordered(session: Session, cols, conds: list, order: list, limit: int,
-                    offset: int, plan: _Plan):
-    """One ordered read. The walk ('scan'/'none') lets the database follow the sort index
-    and stop at the limit; a candidate route reads the candidates, then sorts them."""
-    c = Customer.__table__.c
+def _rows_source(session: Session, plan: _Plan, where: list, names: list[str]):
+    """(FROM clause, column lookup) for the customers passing ``where`` and the text."""
     if plan.route in ("none", "scan"):
-        where = list(conds) + ([_contains(session, plan.needle)] if plan.route == "scan" else [])
-        q = select(*cols).where(*where).order_by(*order).limit(limit)
-        return q.offset(offset) if offset else q
-    where = list(conds) + [_candidate_condition(session, plan)]
-    if _dialect(session) == "postgresql":
-        # OFFSET 0 keeps the planner from walking the sort index instead of the candidates.
-        inner = select(*cols, *[c[k] for k in _order_cols(order) if k not in
-                                {x.name for x in cols}]).where(*where).offset(0).subquery()
-        q = select(*[inner.c[x.name] for x in cols]).order_by(
-            *[_reorder(o, inner) for o in order]).limit(limit)
-    else:
-        q = select(*cols).where(*where).order_by(*order).limit(limit)
+        extra = [_contains(session, plan.needle)] if plan.route == "scan" else []
+        return Customer.__table__, Customer.__table__.c, list(where) + extra
+    sub = _candidates(session, plan, where, names)
+    return sub, sub.c, []
+
+
+def _select_ordered(session: Session, names: list[str], conds: list, order: list[tuple],
+                    limit: int, offset: int, plan: _Plan, *, with_owner: bool = False):
+    """One ordered read: ``order`` is [(column name, descending)]. The walk ('scan'/'none')
+    follows the sort index and stops at the limit; a candidate route sorts its candidates."""
+    need = list(dict.fromkeys(names + [n for n, _ in order] + (["owner_id"] if with_owner else [])))
+    src, col, where = _rows_source(session, plan, conds, need)
+    out = [col[n] for n in names]
+    if with_owner:
+        u = User.__table__
+        src = src.outerjoin(u, u.c.id == col["owner_id"])
+        out.append(u.c.display_name.label("owner_name"))
+    q = (select(*out).select_from(src).where(*where)
+         .order_by(*[col[n].desc() if d else col[n].asc() for n, d in order]).limit(limit))
     return q.offset(offset) if offset else q
-
-
-def _order_cols(order: list) -> list[str]:
-    return [o.element.name for o in order]
-
-
-def _reorder(o, inner):
-    col = inner.c[o.element.name]
-    return col.desc() if o.modifier is operators.desc_op else col.asc()
 
 
 def list_customers(session: Session, actor: Actor, filt: CustomerFilter, *,
                    sort: str = "code", descending: bool = False, after: tuple | None = None,
                    limit: int = 100) -> CustomerPage:
+    """One page of the customers ``actor`` may see that pass ``filt``, in ``sort`` order
+    (NULLs last ascending, first descending; ties by id), after the key ``after``."""
     _check_sort(sort)
     if limit < 1:
         raise ValidationError("limit", "A page has at least one row.")
-    c = Customer.__table__.c
     conds = _base_conditions(session, actor, filt)
-    plan = _plan(session, filt, limit + 1)
-    cols = [c[k] for k in _ROW_COLS]
+    plan = _plan(session, filt, limit + 1, sort)
     rows: list = []
     for seg_conds, order in _segments(sort, descending, after):
         need = limit + 1 - len(rows)
         if need <= 0:
             break
-        rows += session.execute(_select_ordered(session, cols, conds + seg_conds, order,
-                                                need, 0, plan)).all()
+        rows += session.execute(_select_ordered(session, list(_ROW_COLS), conds + seg_conds,
+                                                order, need, 0, plan, with_owner=True)).all()
     more = len(rows) > limit
-    rows = rows[:limit]
-    owner_ids = sorted({r.owner_id for r in rows if r.owner_id is not None})
-    names = dict(session.execute(select(User.id, User.display_name)
-                                 .where(User.id.in_(owner_ids))).all()) if owner_ids else {}
-    out = tuple(CustomerRow(r.id, r.code, r.name, r.kind, r.level, r.region, r.industry, r.phone,
-                            r.owner_id, names.get(r.owner_id), r.last_follow_up_at, r.updated_at)
-                for r in rows)
-    next_key = (_key_of(out[-1], sort) if more and out else None)
+    # Positional unpacking: attribute access on result rows costs more than the query here.
+    out = tuple(CustomerRow(id_, code, name, kind, level, region, industry, phone, owner_id,
+                            owner_name, last, updated)
+                for (id_, code, name, kind, level, region, industry, phone, owner_id, last,
+                     updated, owner_name) in rows[:limit])
+    next_key = (getattr(out[-1], sort), out[-1].id) if more else None
     return CustomerPage(out, next_key)
-
-
-def _key_of(row: CustomerRow, sort: str) -> tuple:
-    return (getattr(row, sort), row.id)
 
 
 def count_customers(session: Session, actor: Actor, filt: CustomerFilter, *,
                     cap: int | None = None) -> int:
     """Exact count, or ``cap`` when there are at least that many (cheap for big results)."""
-    c = Customer.__table__.c
     conds = _base_conditions(session, actor, filt)
-    n = max(_table_size(session), 1)
-    plan = _plan(session, filt, cap if cap is not None else n)
-    where = list(conds)
-    if plan.route == "scan":
-        where.append(_contains(session, plan.needle))
-    elif plan.route != "none":
-        where.append(_candidate_condition(session, plan))
-    inner = select(literal(1).label("one")).select_from(Customer.__table__).where(*where)
+    needle = normalize_query(filt.text)
+    if (len(conds) == 1 and len(needle) == 2 and cjk_bigrams(needle) == [needle]):
+        # Everyone visible, no other filter, a two-character CJK fragment: the postings
+        # are the answer (merged customers have none, see refresh_search_index).
+        tok = CustomerSearchToken.__table__
+        inner = select(literal(1).label("one")).where(tok.c.token == needle)
+    else:
+        want = cap if cap is not None else _sample(session).n
+        plan = _plan(session, filt, want)
+        src, _col, where = _rows_source(session, plan, conds, ["id"])
+        inner = select(literal(1).label("one")).select_from(src).where(*where)
     if cap is not None:
         inner = inner.limit(cap)
     return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar())
@@ -507,25 +532,18 @@ def seek_key(session: Session, actor: Actor, filt: CustomerFilter, *, sort: str 
     _check_sort(sort)
     if offset <= 0:
         return None
-    c = Customer.__table__.c
     conds = _base_conditions(session, actor, filt)
-    plan = _plan(session, filt, offset)
-    cols = [c[sort], c.id] if sort != "id" else [c.id]
+    plan = _plan(session, filt, offset, sort)
+    names = [sort, "id"]
     skip = offset - 1
     for seg_conds, order in _segments(sort, descending, None):
-        row = session.execute(_select_ordered(session, cols, conds + seg_conds, order,
+        row = session.execute(_select_ordered(session, names, conds + seg_conds, order,
                                               1, skip, plan)).first()
         if row is not None:
             return (row[0], row[1])
-        # Not in this segment: skip over all of it.
-        where = conds + seg_conds
-        if plan.route == "scan":
-            where = where + [_contains(session, plan.needle)]
-        elif plan.route != "none":
-            where = where + [_candidate_condition(session, plan)]
-        seg_count = session.execute(select(func.count()).select_from(Customer.__table__)
-                                    .where(*where)).scalar()
-        skip -= int(seg_count)
+        # Not in this piece of the order: step over all of it.
+        src, _col, where = _rows_source(session, plan, conds + seg_conds, ["id"])
+        skip -= int(session.execute(select(func.count()).select_from(src).where(*where)).scalar())
         if skip < 0:
             return None
     return None
