@@ -20,7 +20,9 @@ from models.org import ROLES, Team, User
 from services import audit
 from services.errors import NotFound, PermissionDenied, ValidationError
 
-_hasher = PasswordHasher()
+# argon2id with argon2-cffi's RFC 9106 low-memory profile (64 MiB, 3 passes).
+PRODUCTION_HASHER = PasswordHasher()
+_hasher = PRODUCTION_HASHER
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,17 @@ def _isolated_user_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("QIANLI_LOG_DIR", str(tmp_path / "logs"))
 
 
+@pytest.fixture(autouse=True)
+def _cheap_password_hashing(monkeypatch):
+    """Production argon2 costs ~0.15 s a hash; fixtures create seven users per test. Tests
+    still hash and verify for real, with argon2's cheapest parameters
+    (tests/services/test_org.py checks the production parameters themselves)."""
+    from argon2 import PasswordHasher
+    from services import org
+    monkeypatch.setattr(org, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
+                                                       parallelism=1))
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory):
     return databases.make_sqlite_template(tmp_path_factory.mktemp("sqlite-template"))

@@ -6,7 +6,6 @@ import dataclasses
 import threading
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from models.party import Customer, CustomerSearchToken
@@ -19,13 +18,6 @@ from services.normalize import uscc_check_char
 
 HUAWEI = "深圳市华为技术有限公司"
 
-
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch):
-    # The staff fixture hashes seven passwords at production argon2 cost (~1 s a test).
-    # These tests are about customers, not logins: use argon2's cheapest parameters.
-    monkeypatch.setattr(org, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
-                                                       parallelism=1))
 
 
 def create(db, actor, name=HUAWEI, *, allow_duplicate=False, **fields) -> CustomerDetail:

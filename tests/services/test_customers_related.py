@@ -6,7 +6,6 @@ import datetime as dt
 from contextlib import contextmanager
 
 import pytest
-from argon2 import PasswordHasher
 from sqlalchemy import event, func, insert, select, update
 
 from models.base import utcnow
@@ -17,12 +16,6 @@ from services import customers, org
 from services.customers import ContactInput, CustomerDetail, CustomerInput
 from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 
-
-@pytest.fixture(autouse=True)
-def _cheap_password_hashing(monkeypatch):
-    # See tests/services/test_customers.py: staff passwords at argon2's cheapest cost.
-    monkeypatch.setattr(org, "_hasher", PasswordHasher(time_cost=1, memory_cost=8,
-                                                       parallelism=1))
 
 
 def create(db, actor, name, **fields) -> CustomerDetail:
