@@ -285,3 +285,10 @@ def test_every_row_shows_once_in_order_on_both_databases(qtbot, runner, db, staf
     stamps = [seen[r].last_follow_up_at for r in range(420)]
     dated = [s for s in stamps if s is not None]
     assert dated == sorted(dated, reverse=True) and len(dated) == 280
+
+
+def test_finance_staff_choose_between_all_customers_and_the_pool(qtbot, runner, small_db):
+    w = _list(qtbot, Client(small_db, actor(small_db, "finance")), runner)
+    assert [w.scope.itemData(i) for i in range(w.scope.count())] == ["pool", "all"]
+    assert w.scope.currentText() == "All I can see" and w.model.rowCount() == 60
+    assert w.new_button.isHidden()                 # finance reads customers, never edits

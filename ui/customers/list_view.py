@@ -18,6 +18,8 @@ from ui.widgets.lifetime import while_alive
 
 SEARCH_DEBOUNCE_MS = 250
 SCOPES = ("mine", "team", "pool", "all")
+# Staff who own no customers (warehouse, finance) choose only between the pool and all.
+OWNERLESS_ROLES = ("warehouse", "finance")
 LEVELS = ("A", "B", "C", "D")
 
 
@@ -53,6 +55,7 @@ class CustomerListWidget(QWidget):
         self.model = CustomerListModel(client, runner, CustomerFilter(scope=scope), self)
         self._regions: set[str] = set()
         self._export_cancel: threading.Event | None = None
+        self.export_dialog: QProgressDialog | None = None
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -66,8 +69,9 @@ class CustomerListWidget(QWidget):
 
         self.scope_label, self.scope = QLabel(), QComboBox()
         for s in SCOPES:
-            self.scope.addItem("", s)
-        self.scope.setCurrentIndex(SCOPES.index(scope))
+            if not (client.actor.role in OWNERLESS_ROLES and s in ("mine", "team")):
+                self.scope.addItem("", s)
+        self.scope.setCurrentIndex(self.scope.findData(scope))
         self.scope.currentIndexChanged.connect(self.apply_filters)
         self.scope_label.setBuddy(self.scope)
         self.scope_label.setVisible(not pool_only)
@@ -167,8 +171,8 @@ class CustomerListWidget(QWidget):
         self.scope_label.setText(self.tr("&Show:"))
         scope_texts = {"mine": self.tr("My customers"), "team": self.tr("My team"),
                        "pool": self.tr("Public pool"), "all": self.tr("All I can see")}
-        for i, s in enumerate(SCOPES):
-            self.scope.setItemText(i, scope_texts[s])
+        for i in range(self.scope.count()):
+            self.scope.setItemText(i, scope_texts[self.scope.itemData(i)])
         self.level_label.setText(self.tr("&Level:"))
         self.level.setItemText(0, self.tr("Any"))
         self.region_label.setText(self.tr("&Region:"))
