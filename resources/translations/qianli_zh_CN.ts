@@ -501,149 +501,149 @@
 <context>
     <name>CustomerListWidget</name>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="166"/>
+        <location filename="../../ui/customers/list_view.py" line="170"/>
         <source>Search name, code, phone or contact…</source>
         <translation>搜索名称、编码、电话或联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="167"/>
+        <location filename="../../ui/customers/list_view.py" line="171"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="168"/>
+        <location filename="../../ui/customers/list_view.py" line="172"/>
         <source>My customers</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="168"/>
+        <location filename="../../ui/customers/list_view.py" line="172"/>
         <source>My team</source>
         <translation>我的团队</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="169"/>
+        <location filename="../../ui/customers/list_view.py" line="173"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="169"/>
+        <location filename="../../ui/customers/list_view.py" line="173"/>
         <source>All I can see</source>
         <translation>我可见的全部</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="172"/>
+        <location filename="../../ui/customers/list_view.py" line="176"/>
         <source>&amp;Level:</source>
         <translation>级别(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="173"/>
-        <location filename="../../ui/customers/list_view.py" line="175"/>
+        <location filename="../../ui/customers/list_view.py" line="177"/>
+        <location filename="../../ui/customers/list_view.py" line="179"/>
         <source>Any</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="174"/>
+        <location filename="../../ui/customers/list_view.py" line="178"/>
         <source>&amp;Region:</source>
         <translation>地区(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="176"/>
+        <location filename="../../ui/customers/list_view.py" line="180"/>
         <source>&amp;New customer</source>
         <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="177"/>
+        <location filename="../../ui/customers/list_view.py" line="181"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="178"/>
+        <location filename="../../ui/customers/list_view.py" line="182"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="190"/>
+        <location filename="../../ui/customers/list_view.py" line="194"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="194"/>
+        <location filename="../../ui/customers/list_view.py" line="198"/>
         <source>%1+ customers</source>
         <translation>%1+ 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="196"/>
+        <location filename="../../ui/customers/list_view.py" line="200"/>
         <source>%1 customers</source>
         <translation>%1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="239"/>
+        <location filename="../../ui/customers/list_view.py" line="243"/>
         <source>The list could not be loaded: %1</source>
         <translation>无法加载列表：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="259"/>
+        <location filename="../../ui/customers/list_view.py" line="263"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="260"/>
+        <location filename="../../ui/customers/list_view.py" line="264"/>
         <source>The customer form is not available in this version.</source>
         <translation>此版本中没有客户表单。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="278"/>
+        <location filename="../../ui/customers/list_view.py" line="282"/>
         <source>Export customers</source>
         <translation>导出客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="279"/>
+        <location filename="../../ui/customers/list_view.py" line="283"/>
         <source>customers.xlsx</source>
         <translation>客户.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="280"/>
+        <location filename="../../ui/customers/list_view.py" line="284"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="297"/>
-        <location filename="../../ui/customers/list_view.py" line="304"/>
+        <location filename="../../ui/customers/list_view.py" line="301"/>
+        <location filename="../../ui/customers/list_view.py" line="308"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="298"/>
+        <location filename="../../ui/customers/list_view.py" line="302"/>
         <source>Export is not available in this version.</source>
         <translation>此版本中没有导出功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="303"/>
+        <location filename="../../ui/customers/list_view.py" line="307"/>
         <source>Exporting customers…</source>
         <translation>正在导出客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="303"/>
+        <location filename="../../ui/customers/list_view.py" line="307"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="317"/>
+        <location filename="../../ui/customers/list_view.py" line="321"/>
         <source>Exporting customers… %1 of %2</source>
         <translation>正在导出客户… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="337"/>
+        <location filename="../../ui/customers/list_view.py" line="341"/>
         <source>Exported %1 customers to %2</source>
         <translation>已将 %1 个客户导出到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="339"/>
+        <location filename="../../ui/customers/list_view.py" line="343"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/list_view.py" line="348"/>
+        <location filename="../../ui/customers/list_view.py" line="352"/>
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
     </message>
@@ -1334,142 +1334,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <location filename="../../ui/main_window.py" line="158"/>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Public pool</source>
         <translation>公海(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;About Qianli</source>
         <translation>关于千里(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>The customer view is not available in this version.</source>
         <translation>此版本中没有客户视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Importing is not available in this version.</source>
         <translation>此版本中没有导入功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Imported %1 customers</source>
         <translation>已导入 %1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>About Qianli</source>
         <translation>关于千里</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>千里 Qianli CRM
 Customers, sales, stock and receivables for small and mid-sized offices.</source>
         <translation>千里 Qianli CRM
