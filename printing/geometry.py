@@ -59,9 +59,10 @@ def default_column_px(ws, mdw: int) -> int:
     if fmt.defaultColWidth:
         return width_to_px(float(fmt.defaultColWidth), mdw)
     base = fmt.baseColWidth if fmt.baseColWidth is not None else 8
-    # baseColWidth counts characters without padding; Excel adds 5 px padding
-    chars = int((base * mdw + 5) / mdw * 256) / 256
-    return width_to_px(chars, mdw)
+    # baseColWidth counts characters without padding: Excel adds 5 px of padding and rounds
+    # up to a multiple of 8 px (Calibri 11: 8 characters → 61 → 64 px, shown as "8.43")
+    px = base * mdw + 5
+    return -(-px // 8) * 8
 
 
 def column_widths(ws, first: int, last: int, mdw: int | None = None) -> dict[int, float]:
