@@ -284,6 +284,17 @@ class MainWindow(QMainWindow):
             self.tabs.setTabToolTip(index, title)
 
     def _customer_changed(self, _customer_id: int) -> None:
+        # A view whose customer was merged into another now shows the kept customer: file its
+        # tab under that id, or close it when the kept customer already has a tab.
+        for cid, widget in list(self._customer_tabs.items()):
+            shown = getattr(widget, "customer_id", cid)
+            if shown == cid:
+                continue
+            del self._customer_tabs[cid]
+            if shown in self._customer_tabs:
+                self.close_tab(self.tabs.indexOf(widget))
+            else:
+                self._customer_tabs[shown] = widget
         for lst in (self.customers, self.pool):
             if lst is not None:
                 lst.refresh()

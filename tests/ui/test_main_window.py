@@ -103,6 +103,39 @@ def test_a_customer_opens_in_one_tab_and_is_reactivated(qtbot, runner, small_db)
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
 
 
+def test_a_tab_whose_customer_was_merged_away_follows_the_kept_customer(qtbot, runner,
+                                                                         small_db):
+    from services import customers
+    client = Client(small_db, actor(small_db, "admin"))
+    window = _window(qtbot, client, runner)
+    model = window.customers.model
+    merged, kept, other = model.row_at(0), model.row_at(1), model.row_at(2)
+    tab = window.open_customer(merged.id)
+    window.open_customer(other.id)
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
+    # The form's duplicate dialog merged this customer into ``kept``; the form says so.
+    client.write(customers.merge_customers, keep_id=kept.id, merge_id=merged.id)
+    tab.open_form()
+    tab.form_dialog.saved.emit(kept.id)
+    tab.form_dialog.close()
+    assert merged.id not in window._customer_tabs
+    assert window._customer_tabs[kept.id] is tab
+    assert window.open_customer(kept.id) is tab          # no second tab for the kept one
+    # When the kept customer already had a tab, the merged view's tab closes.
+    window.close_current_tab()
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
+    second = window.open_customer(other.id)
+    keep_tab = window.open_customer(kept.id)
+    client.write(customers.merge_customers, keep_id=kept.id, merge_id=other.id)
+    count = window.tabs.count()
+    second.open_form()
+    second.form_dialog.saved.emit(kept.id)
+    second.form_dialog.close()
+    assert window.tabs.count() == count - 1
+    assert window._customer_tabs == {kept.id: keep_tab}
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
+
+
 def test_import_and_settings_open_their_dialogs(qtbot, runner, small_db):
     from ui.customers.import_wizard import ImportWizard
     from ui.settings_dialog import SettingsDialog
