@@ -30,7 +30,7 @@ from openpyxl.worksheet.merge import MergedCellRange
 
 from printing.codes import code_png
 from printing.expr import evaluate, truthy
-from printing.filters import CodeImage, Formatted, apply_filter, to_text
+from printing.filters import CodeImage, FilterError, Formatted, apply_filter, to_text
 from printing.formula import parse_ref, translate_formula
 from printing.geometry import column_widths, default_row_height, max_digit_width
 from printing.template import ForNode, IfNode, RowNode, SheetPlan, Template
@@ -232,7 +232,11 @@ def _rebuild_sheet(ws, plan: SheetPlan | None, out_rows: list[_OutRow],
                 new._style = copy(src._style)
                 tcell = template_cells.get((orow.trow, col))
                 if tcell is not None:
-                    value, number_format = _cell_value(tcell, orow.scope)
+                    try:
+                        value, number_format = _cell_value(tcell, orow.scope)
+                    except FilterError as exc:
+                        raise FillError(f"{ws.title}!{get_column_letter(col)}{out_r} (template "
+                                        f"row {orow.trow}): {exc}") from None
                     if isinstance(value, CodeImage):
                         codes.append((out_r, col, value))
                         value = None

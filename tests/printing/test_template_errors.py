@@ -184,3 +184,14 @@ def test_nothing_is_written_when_the_data_does_not_fit(tmp_path):
     with pytest.raises(FillError):
         render_pdf(template, buf, context={"lines": 5})
     assert buf.getvalue() == b""
+
+
+def test_a_value_a_filter_cannot_handle_names_the_cell():
+    from printing import FillError, fill
+    wb, _ = sheet({"A1": "{% for line in lines %}", "B2": "{{ line.qty | money }}",
+                   "A3": "{% endfor %}"})
+    template = load_template(xlsx_bytes(wb), FIELDS)
+    with pytest.raises(FillError) as err:
+        fill(template, {"lines": [{"qty": 1}, {"qty": "lots"}]})
+    assert str(err.value) == ("Sheet1!B2 (template row 2): filter 'money': not a number: "
+                              "'lots'")
