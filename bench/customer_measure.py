@@ -73,12 +73,14 @@ def sample_fragments(db: Database, rows: int, per_class: int, seed: int) -> dict
             if len(run) >= n:
                 i = rnd.randrange(len(run) - n + 1)
                 out["cjk34"].append(run[i:i + n])
-        words = re.findall(r"[A-Za-z][A-Za-z .,]*[A-Za-z]", name)
-        if len(out["latin"]) < per_class and words:
-            w = rnd.choice(words)
-            n = min(len(w), rnd.randrange(3, 9))
-            i = rnd.randrange(len(w) - n + 1)
-            frag = w[i:i + n].strip()
+        latin = re.findall(r"[A-Za-z][A-Za-z .,]*[A-Za-z]", name)
+        if len(out["latin"]) < per_class and latin:
+            # People type from the start of a word ("golden", "smith", "bridge tr"), now
+            # and then from inside one ("ridge").
+            w = rnd.choice(latin)
+            starts = [m.start() for m in re.finditer(r"\b[A-Za-z]", w)]
+            i = rnd.choice(starts) if rnd.random() < 0.8 else rnd.randrange(len(w))
+            frag = w[i:i + rnd.randrange(3, 10)].strip()
             if len(frag) >= 3:
                 out["latin"].append(frag if rnd.random() < 0.5 else frag.lower())
         phones = [p for p in [c.phone] + [x.phone for x in cs] if p]

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text)
+from sqlalchemy import (Boolean, CheckConstraint, ForeignKey, Index, Integer, String, Text,
+                        text)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, utcnow
 
 CUSTOMER_KINDS = ("company", "person")
+_LISTED = text("merged_into_id IS NULL")
 
 
 class Customer(Base):
@@ -21,10 +23,12 @@ class Customer(Base):
         Index("ix_customer_tax_id_norm", "tax_id_norm"),
         Index("ix_customer_region_id", "region", "id"),
         Index("ix_customer_level_id", "level", "id"),
-        # Keyset pages in every sort order (services/customer_search.py); code is unique.
-        Index("ix_customer_name_id", "name", "id"),
-        Index("ix_customer_updated_at_id", "updated_at", "id"),
-        Index("ix_customer_last_follow_up_at_id", "last_follow_up_at", "id"),
+        # Keyset pages and scrollbar jumps in every sort order (services/customer_search.py):
+        # only listed (not merged-away) customers, so pages and OFFSET seeks read the index
+        # alone.
+        *(Index(f"ix_customer_list_{key}", key, "id", sqlite_where=_LISTED,
+                postgresql_where=_LISTED)
+          for key in ("code", "name", "region", "level", "last_follow_up_at", "updated_at")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

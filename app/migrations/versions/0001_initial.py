@@ -117,9 +117,11 @@ def upgrade() -> None:
         batch_op.create_index('ix_customer_phone_digits', ['phone_digits'], unique=False)
         batch_op.create_index('ix_customer_region_id', ['region', 'id'], unique=False)
         batch_op.create_index('ix_customer_tax_id_norm', ['tax_id_norm'], unique=False)
-        batch_op.create_index('ix_customer_name_id', ['name', 'id'], unique=False)
-        batch_op.create_index('ix_customer_updated_at_id', ['updated_at', 'id'], unique=False)
-        batch_op.create_index('ix_customer_last_follow_up_at_id', ['last_follow_up_at', 'id'], unique=False)
+        # Keyset pages / OFFSET seeks of listed customers (services/customer_search.py).
+        for key in ('code', 'name', 'region', 'level', 'last_follow_up_at', 'updated_at'):
+            batch_op.create_index(f'ix_customer_list_{key}', [key, 'id'], unique=False,
+                                  sqlite_where=sa.text('merged_into_id IS NULL'),
+                                  postgresql_where=sa.text('merged_into_id IS NULL'))
 
     op.create_table('contact',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -224,9 +226,8 @@ def downgrade() -> None:
 
     op.drop_table('contact')
     with op.batch_alter_table('customer', schema=None) as batch_op:
-        batch_op.drop_index('ix_customer_last_follow_up_at_id')
-        batch_op.drop_index('ix_customer_updated_at_id')
-        batch_op.drop_index('ix_customer_name_id')
+        for key in ('code', 'name', 'region', 'level', 'last_follow_up_at', 'updated_at'):
+            batch_op.drop_index(f'ix_customer_list_{key}')
         batch_op.drop_index('ix_customer_tax_id_norm')
         batch_op.drop_index('ix_customer_region_id')
         batch_op.drop_index('ix_customer_phone_digits')
