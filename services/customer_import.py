@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from models.org import User
@@ -34,6 +34,7 @@ from services import audit, normalize
 from services.customer_import_rows import (FIELD_HEADERS, FIELD_TITLES, HEADER_SCAN_ROWS, CellIssue,
                                            ColumnMapping, RowResult, clean_row,
                                            detect_layout, field_for_header, header_key)
+from services.customer_search import build_search_text
 from services.customers import CODE_PREFIX, CODE_SEQUENCE
 from services.errors import DuplicateMatch, PermissionDenied, ValidationError
 from services.org import Actor
@@ -43,7 +44,7 @@ BATCH = 500        # rows per bulk insert (and per progress report)
 
 __all__ = ["FIELD_HEADERS", "FIELD_TITLES", "CellIssue", "ColumnMapping", "ImportPreview",
            "ImportResult", "RowResult", "field_for_header", "header_key", "preview_import",
-           "run_import", "write_error_report"]
+           "read_import_file", "run_import", "write_error_report"]
 
 
 # --------------------------------------------------------------------------- results
@@ -152,46 +153,48 @@ def _chunks(items: Sequence, size: int = 500) -> Iterable[Sequence]:
         yield items[i:i + size]
 
 
-def _existing_matches(session: Session, keys: list[_Keys]):
-    """Existing customers sharing a key with any row, in a few batched queries:
-    {('code'|'name'|'phone'|'tax_id', key): [(id, code, name, owner_name)]}."""
+def _existing_matches(session: Session, keys: list[_Keys], codes: list[str]):
+    """Existing customers sharing a key with any row, in a few batched queries that each
+    use one index: {('code'|'name'|'phone'|'tax_id', key): [(id, code, name, owner)]}.
+    Merged-away customers are dropped here rather than in SQL: with the extra condition
+    PostgreSQL may pick the list's partial index and combine it with every lookup."""
     found: dict[tuple[str, str], list[tuple]] = {}
+
+    def add(kind: str, value: str, row) -> None:
+        if row.merged_into_id is not None:
+            return
+        hits = found.setdefault((kind, value), [])
+        if all(h[0] != row.id for h in hits):
+            hits.append((row.id, row.code, row.name, row.display_name))
+
+    shown = (Customer.id, Customer.code, Customer.name, User.display_name,
+             Customer.merged_into_id)
     cols = {"name": Customer.name_norm, "phone": Customer.phone_digits,
             "tax_id": Customer.tax_id_norm}
-    wanted = {k: sorted({getattr(x, k) for x in keys if getattr(x, k)}) for k in cols}
-    base = (select(Customer.id, Customer.code, Customer.name, User.display_name,
-                   Customer.name_norm, Customer.phone_digits, Customer.tax_id_norm)
-            .outerjoin(User, User.id == Customer.owner_id)
-            .where(Customer.merged_into_id.is_(None)))
-    for k, col in cols.items():
-        for chunk in _chunks(wanted[k]):
-            for row in session.execute(base.where(col.in_(chunk))):
-                value = {"name": row.name_norm, "phone": row.phone_digits,
-                         "tax_id": row.tax_id_norm}[k]
-                found.setdefault((k, value), []).append(tuple(row[:4]))
-    # A phone also matches a contact's phone (as find_duplicates does).
-    for chunk in _chunks(wanted["phone"]):
-        q = (select(Customer.id, Customer.code, Customer.name, User.display_name,
-                    Contact.phone_digits)
-             .join(Contact, Contact.customer_id == Customer.id)
-             .outerjoin(User, User.id == Customer.owner_id)
-             .where(Customer.merged_into_id.is_(None), Contact.phone_digits.in_(chunk)))
-        for row in session.execute(q):
-            hits = found.setdefault(("phone", row.phone_digits), [])
-            if all(h[0] != row.id for h in hits):
-                hits.append(tuple(row[:4]))
-    codes = sorted({x.code for x in keys if x.code})
-    if codes:
-        # Codes are compared case-insensitively (c-000001 is C-000001 typed lazily).
-        by_lower = {}
-        for chunk in _chunks(codes):
-            q = (select(Customer.id, Customer.code, Customer.name, User.display_name)
-                 .outerjoin(User, User.id == Customer.owner_id)
-                 .where(func.lower(Customer.code).in_(chunk)))
+    for kind, col in cols.items():
+        wanted = sorted({getattr(k, kind) for k in keys if getattr(k, kind)})
+        for chunk in _chunks(wanted):
+            q = (select(*shown, col.label("key")).outerjoin(User, User.id == Customer.owner_id)
+                 .where(col.in_(chunk)))
             for row in session.execute(q):
-                by_lower.setdefault(row.code.casefold(), []).append(tuple(row))
-        for code, rows in by_lower.items():
-            found[("code", code)] = rows
+                add(kind, row.key, row)
+        if kind == "phone":
+            # A phone also matches a contact's phone (as find_duplicates does).
+            for chunk in _chunks(wanted):
+                q = (select(*shown, Contact.phone_digits.label("key"))
+                     .join(Contact, Contact.customer_id == Customer.id)
+                     .outerjoin(User, User.id == Customer.owner_id)
+                     .where(Contact.phone_digits.in_(chunk)))
+                for row in session.execute(q):
+                    add("phone", row.key, row)
+    # Codes match case-insensitively (c-000001 is C-000001 typed lazily); looking up the
+    # spellings as typed, upper- and lower-case keeps to the unique index on code.
+    spellings = sorted({v for c in codes for v in (c, c.upper(), c.lower())})
+    for chunk in _chunks(spellings):
+        q = (select(*shown).outerjoin(User, User.id == Customer.owner_id)
+             .where(Customer.code.in_(chunk)))
+        for row in session.execute(q):
+            add("code", row.code.casefold(), row)
     return found
 
 
@@ -199,7 +202,8 @@ def _mark_duplicates(session: Session, rows: list[RowResult],
                      code_col: ColumnMapping | None) -> tuple[list[RowResult], dict]:
     good = [(i, r) for i, r in enumerate(rows) if r.status == "ok"]
     keys = {i: _keys(r.fields) for i, r in good}
-    existing = _existing_matches(session, list(keys.values()))
+    existing = _existing_matches(session, list(keys.values()),
+                                 [r.fields["code"] for _i, r in good if r.fields.get("code")])
     seen: dict[tuple[str, str], int] = {}        # key → first row number in the file
     out = list(rows)
     kinds = ("code", "tax_id", "phone", "name")
@@ -243,9 +247,17 @@ def _check_actor(actor: Actor) -> None:
         raise PermissionDenied("Only sales staff and administrators can import customers.")
 
 
+def read_import_file(path: str | Path, mapping: dict | None = None, *,
+                     header_row: int | None = None, sheet: str | None = None) -> ImportPreview:
+    """Read and check every row of ``path`` without the database: each row's own problems,
+    not yet duplicates of existing customers (preview_import adds those, run_import checks
+    them again in its transaction). Reading a big file takes seconds; this way it happens
+    once and outside any transaction (a SQLite write lock is never held while parsing)."""
+    return _read_file(path, mapping, header_row, sheet)
+
+
 def _read_file(path: str | Path, mapping: dict | None, header_row: int | None,
                sheet: str | None) -> ImportPreview:
-    """Read and check every row; no database (so no write lock is held while parsing)."""
     with open_table(path, sheet=sheet) as table:
         rows_iter = table.rows()
         head: list[tuple[int, tuple]] = []
@@ -358,6 +370,25 @@ def run_import(target, actor: Actor, source: "str | Path | ImportPreview", *,
         return stop.args[0]
 
 
+ANALYZE_AFTER = 1000     # rows; see _analyze
+
+
+def _analyze(session: Session) -> None:
+    """Refresh PostgreSQL's statistics after a bulk insert. Plans cached for prepared
+    statements (psycopg prepares repeated queries) were made for the tables as they were;
+    on a new database that means "empty", and lookups then scan instead of using indexes.
+    ANALYZE updates the statistics (our own uncommitted rows included) and invalidates
+    those plans. A login that may not analyze gets a warning from the server, not an error;
+    the savepoint keeps even an error from touching the import."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+    try:
+        with session.begin_nested():
+            session.execute(text("ANALYZE customer, contact, customer_search_token"))
+    except DBAPIError:
+        pass
+
+
 def _owner_for(actor: Actor) -> int | None:
     # The same rule as services.customers.create_customer with owner_id=None: a sales
     # rep's new customers are theirs, anyone else's go to the public pool.
@@ -418,6 +449,8 @@ def _write(session: Session, actor: Actor, preview: ImportPreview, keys: dict, m
         created.extend(ids)
         done += len(batch)
         report(done)
+    if len(created) >= ANALYZE_AFTER and session.get_bind().dialect.name == "postgresql":
+        _analyze(session)
     audit.record(session, actor.user_id, "customer.import", "customer", None,
                  file=Path(preview.path).name, created=len(created), skipped=skipped,
                  rejected=errors, mode=mode)
@@ -445,7 +478,12 @@ def _customer_row(fields: dict, k: "_Keys", code: str, owner_id: int | None, act
         "name_norm": k.name or "",
         "phone_digits": k.phone,
         "tax_id_norm": tax_id,
-        "search_text": "", "created_at": now, "created_by_id": actor_id,
+        # Computed here as refresh_search_index would, so it finds nothing to update.
+        "search_text": build_search_text(
+            name=fields["name"], code=code, phone=phone,
+            email=normalize.normalize_email(email) if email else None,
+            contact_names=[fields["contact"]] if fields.get("contact") else []),
+        "created_at": now, "created_by_id": actor_id,
         "updated_at": now, "updated_by_id": actor_id, "version_id": 1,
     }
 
