@@ -82,3 +82,10 @@ def test_numbers_are_gapless_under_concurrency(db):
     for t in threads:
         t.join()
     assert sorted(results) == [f"DN-2026-{i:06d}" for i in range(1, 41)]
+
+
+def test_default_stages_are_seeded_on_both_back_ends(db):
+    rows = db.read(lambda s: s.execute(text(
+        "SELECT name_zh, probability FROM stage ORDER BY position")).all())
+    assert [tuple(r) for r in rows] == [("初步接触", 10), ("需求确认", 30), ("方案报价", 50),
+                                        ("商务谈判", 70), ("赢单", 100), ("输单", 0)]

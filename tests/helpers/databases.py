@@ -51,10 +51,31 @@ def prepare_pg(url: str) -> None:
         db.dispose()
 
 
+# Tables whose rows the migrations seed (default stages …): restored after each truncate
+# so a PostgreSQL test starts from the same state as a freshly migrated SQLite copy.
+SEEDED_TABLES = ("stage",)
+_seed_rows: dict[str, dict[str, list[dict]]] = {}
+
+
+def _snapshot_seeds(db: Database) -> dict[str, list[dict]]:
+    with db.engine.connect() as c:
+        return {t: [dict(r._mapping) for r in c.execute(Base.metadata.tables[t].select())]
+                for t in SEEDED_TABLES if t in Base.metadata.tables}
+
+
 def truncate_pg(db: Database) -> None:
     names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    seeds = _seed_rows.get(db.url)
+    if seeds is None:
+        seeds = _seed_rows[db.url] = _snapshot_seeds(db)
     with db.engine.begin() as c:
         c.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        for table, rows in seeds.items():
+            if rows:
+                c.execute(Base.metadata.tables[table].insert(), rows)
+                # keep the id sequence past the seeded ids
+                c.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                               f"(SELECT max(id) FROM {table}))"))
 
 
 def make_sqlite_template(directory: Path) -> Path:

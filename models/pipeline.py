@@ -1,0 +1,170 @@
+"""Sales pipeline: stages, leads, opportunities and their stage history, sales targets,
+and the customer ownership history the public pool keeps."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, Numeric,
+                        String, Text, UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, UTCDateTime, utcnow
+
+LEAD_STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
+OWNERSHIP_REASONS = ("create", "claim", "release", "assign", "sweep_no_follow_up",
+                     "sweep_no_deal", "merge", "import")
+TARGET_PERIODS = ("month", "quarter", "year")
+
+
+class Stage(Base):
+    """A configurable opportunity stage. Defaults (seeded by the migration): 初步接触 10%,
+    需求确认 30%, 方案报价 50%, 商务谈判 70%, 赢单 100%, 输单 0%."""
+
+    __tablename__ = "stage"
+    __table_args__ = (
+        CheckConstraint("probability >= 0 AND probability <= 100", name="probability_range"),
+        CheckConstraint("NOT (is_won AND is_lost)", name="won_xor_lost"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(30), unique=True)
+    name_en: Mapped[str] = mapped_column(String(60))
+    name_zh: Mapped[str] = mapped_column(String(60))
+    position: Mapped[int] = mapped_column(Integer)
+    probability: Mapped[int] = mapped_column(Integer)      # default probability, percent
+    is_won: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_lost: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Lead(Base):
+    __tablename__ = "lead"
+    __table_args__ = (
+        CheckConstraint("status IN ('new','contacted','qualified','disqualified','converted')",
+                        name="status_known"),
+        Index("ix_lead_owner_status", "owner_id", "status", "id"),
+        Index("ix_lead_phone_digits", "phone_digits"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_name: Mapped[str] = mapped_column(String(100))
+    company: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    phone_digits: Mapped[str | None] = mapped_column(String(40))
+    email: Mapped[str | None] = mapped_column(String(120))
+    wechat: Mapped[str | None] = mapped_column(String(60))
+    source: Mapped[str | None] = mapped_column(String(60))
+    region: Mapped[str | None] = mapped_column(String(60))
+    enquiry: Mapped[str | None] = mapped_column(Text)      # what they asked for
+    status: Mapped[str] = mapped_column(String(15), default="new")
+    disqualify_reason: Mapped[str | None] = mapped_column(String(200))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    customer_id: Mapped[int | None] = mapped_column(ForeignKey("customer.id"))
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contact.id"))
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunity.id"))
+    converted_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class Opportunity(Base):
+    __tablename__ = "opportunity"
+    __table_args__ = (
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+        CheckConstraint("probability >= 0 AND probability <= 100", name="probability_range"),
+        CheckConstraint("state IN ('open','won','lost')", name="state_known"),
+        Index("ix_opportunity_owner_state_close", "owner_id", "state", "expected_close_on"),
+        Index("ix_opportunity_stage_state", "stage_id", "state"),
+        Index("ix_opportunity_customer", "customer_id"),
+        Index("ix_opportunity_close", "expected_close_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2), default=Decimal("0"))
+    expected_close_on: Mapped[dt.date | None] = mapped_column(Date)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id"))
+    probability: Mapped[int] = mapped_column(Integer)
+    # Denormalised from the stage for SQL aggregates: open | won | lost.
+    state: Mapped[str] = mapped_column(String(10), default="open")
+    is_commit: Mapped[bool] = mapped_column(Boolean, default=False)   # manager-marked commit
+    products_of_interest: Mapped[str | None] = mapped_column(Text)
+    lost_reason: Mapped[str | None] = mapped_column(String(200))
+    notes: Mapped[str | None] = mapped_column(Text)
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class StageHistory(Base):
+    """When an opportunity entered and left each stage (left_at NULL = current stage)."""
+
+    __tablename__ = "stage_history"
+    __table_args__ = (
+        Index("ix_stage_history_opportunity", "opportunity_id", "entered_at"),
+        Index("ix_stage_history_stage_entered", "stage_id", "entered_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    opportunity_id: Mapped[int] = mapped_column(ForeignKey("opportunity.id", ondelete="CASCADE"))
+    stage_id: Mapped[int] = mapped_column(ForeignKey("stage.id"))
+    entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    left_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class SalesTarget(Base):
+    """A target for one rep (user_id) or one team (team_id) for a month, quarter or year
+    starting at period_start (the first day of the period)."""
+
+    __tablename__ = "sales_target"
+    __table_args__ = (
+        CheckConstraint("period IN ('month','quarter','year')", name="period_known"),
+        CheckConstraint("(user_id IS NULL) <> (team_id IS NULL)", name="rep_or_team"),
+        CheckConstraint("amount >= 0", name="amount_not_negative"),
+        UniqueConstraint("period", "period_start", "user_id", "team_id",
+                         name="uq_sales_target_period_owner"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    period: Mapped[str] = mapped_column(String(10))
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    team_id: Mapped[int | None] = mapped_column(ForeignKey("team.id"))
+    amount: Mapped[Decimal] = mapped_column(Numeric(14, 2))
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    version_id: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version_id}
+
+
+class OwnershipChange(Base):
+    """Every change of a customer's owner (claim, release, assign, pool sweep …)."""
+
+    __tablename__ = "ownership_change"
+    __table_args__ = (
+        Index("ix_ownership_change_customer", "customer_id", "at"),
+        Index("ix_ownership_change_from_owner", "from_owner_id", "reason", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customer.id"))
+    from_owner_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    to_owner_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    reason: Mapped[str] = mapped_column(String(30))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    note: Mapped[str | None] = mapped_column(String(200))
