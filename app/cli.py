@@ -429,7 +429,9 @@ def cmd_import_customers(args) -> int:
     db = open_database(url)
     try:
         actor = _actor(db, args.as_login)
-        preview = db.read(lambda s: ci.preview_import(s, actor, args.file, sheet=args.sheet))
+        # Read the file first, outside any transaction; then look for duplicates.
+        read = ci.read_import_file(args.file, sheet=args.sheet)
+        preview = db.read(lambda s: ci.preview_import(s, actor, read))
         for note in preview.notes:
             _out(note)
         _out(f"{len(preview.rows)} rows: {preview.ok_count} ok, {preview.error_count} with "
@@ -561,6 +563,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("Interrupted.")
         return EXIT_INTERRUPTED
+    except OSError as exc:                   # a file that cannot be read or written
+        log.info("file error", exc_info=True)
+        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+        _err(f"error: {exc.strerror or exc}{where}")
+        return EXIT_ERROR
     except Exception as exc:
         from services.errors import QianliError
         if isinstance(exc, QianliError):

@@ -59,7 +59,8 @@ class ImportPreview:
     header_row: int
     columns: tuple[ColumnMapping, ...]
     rows: tuple[RowResult, ...]
-    notes: tuple[str, ...]                   # what was understood, in words
+    notes: tuple[str, ...]                   # what was understood, in words; the first
+                                             # one always lists the columns understood
     # The rows as read and checked, before the database was asked about duplicates:
     # run_import re-checks these inside its own transaction.
     cleaned: tuple[RowResult, ...] = field(default=(), repr=False, compare=False)
@@ -283,9 +284,9 @@ def _read_file(path: str | Path, mapping: dict | None, header_row: int | None,
             enc = {"gb18030": "GBK/GB18030", "utf-8-sig": "UTF-8 (with BOM)"}.get(
                 table.encoding, table.encoding.upper())
             delim = "tab" if table.delimiter == "\t" else repr(table.delimiter)
-            notes.insert(0, f"CSV file, text encoding {enc}, delimiter {delim}.")
+            notes.insert(1, f"CSV file, text encoding {enc}, delimiter {delim}.")
         elif table.other_sheets:
-            notes.insert(0, f"Sheet {table.sheet_name!r} read; other sheets "
+            notes.insert(1, f"Sheet {table.sheet_name!r} read; other sheets "
                             f"({', '.join(table.other_sheets)}) ignored.")
         if not results:
             notes.append("The file has no data rows below the header.")
@@ -303,10 +304,11 @@ def _check_duplicates(session: Session, preview: ImportPreview) -> tuple[ImportP
     return replace(preview, rows=tuple(rows)), keys
 
 
-def preview_import(session: Session, actor: Actor, path: str | Path,
+def preview_import(session: Session, actor: Actor, source: "str | Path | ImportPreview",
                    mapping: dict | None = None, *, header_row: int | None = None,
                    sheet: str | None = None) -> ImportPreview:
-    """Read ``path`` and report what importing it would do; writes nothing.
+    """Read ``source`` (a path, or what read_import_file returned) and report what
+    importing it would do, duplicates of existing customers included; writes nothing.
 
     ``mapping`` (from the import wizard) fixes the columns: keys are column letters or
     header texts, values are import fields (see FIELD_HEADERS) or None to ignore the
@@ -314,7 +316,9 @@ def preview_import(session: Session, actor: Actor, path: str | Path,
     by name. File-level problems (unreadable file, no header row, no name column) raise
     ValidationError('file', …); row-level problems are in the returned rows."""
     _check_actor(actor)
-    return _check_duplicates(session, _read_file(path, mapping, header_row, sheet))[0]
+    if not isinstance(source, ImportPreview):
+        source = _read_file(source, mapping, header_row, sheet)
+    return _check_duplicates(session, source)[0]
 
 
 # --------------------------------------------------------------------------- run

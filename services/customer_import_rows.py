@@ -265,10 +265,18 @@ def detect_layout(table: Table, head: list[tuple[int, tuple]], mapping: dict | N
                         f"{HEADER_SCAN_ROWS} rows; expected column titles such as {expected}")
         chosen = best
     n, cells = chosen
-    title_rows = [r for r, vals in head if r < n and any(v is not None for v in vals)]
+    # Rows above the header that share a merged cell with it are the header's upper part
+    # (a two-row header); the others are titles.
+    upper = {r for m in table.merged if m.min_row < n <= m.max_row
+             for r in range(m.min_row, n)}
+    title_rows = [r for r, vals in head if r < n and r not in upper
+                  and any(v is not None for v in vals)]
     if title_rows:
         notes.append(f"Header row is row {n}; row(s) {', '.join(map(str, title_rows))} "
                      "above it were taken as titles and skipped.")
+    if upper:
+        notes.append(f"The header spans rows {min(upper)}–{n} (merged cells); the titles in "
+                     f"row {n} are used, with merged titles from above where row {n} is empty.")
     data_start = n + 1
     for m in table.merged:
         if m.min_row <= n <= m.max_row:

@@ -137,8 +137,14 @@ def _open_xlsx(path: Path, sheet: str | None) -> Iterator[Table]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise ValidationError("file", f"{path.name} is not a readable .xlsx file ({exc}).") \
-            from None
+        hint = ""
+        with open(path, "rb") as f:
+            magic = f.read(8)
+        if magic == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+            # An OLE container with an .xlsx name: Excel saves password-protected files so.
+            hint = " It looks password-protected: remove the password in Excel and save again."
+        raise ValidationError("file", f"{path.name} is not a readable .xlsx file ({exc})."
+                                      + hint) from None
     wb_f = None
     try:
         names = [ws.title for ws in wb.worksheets]

@@ -251,3 +251,22 @@ def test_import_error_paths(tmp_path, call):
     assert code == cli.EXIT_ERROR and "export files are .xlsx" in err
     code, _out, err = call("db", "current", "--database", "mysql://x@y/z")
     assert code == cli.EXIT_USAGE
+    (tmp_path / "a-file").write_text("x")
+    code, _out, err = call("export", "customers", tmp_path / "a-file" / "x.xlsx",
+                           "--database", url)
+    assert code == cli.EXIT_ERROR and err.startswith("error: ") and "Traceback" not in err
+
+
+def test_rotating_log_file(tmp_path):
+    import logging
+    from app import logging_setup
+    path = logging_setup.setup_logging()
+    assert path == tmp_path / "logs" / "qianli.log"          # the user log dir (conftest)
+    assert logging_setup.setup_logging() == path              # idempotent
+    handlers = [h for h in logging.getLogger().handlers
+                if getattr(h, "baseFilename", None) == str(path)]
+    assert len(handlers) == 1
+    assert (handlers[0].maxBytes, handlers[0].backupCount) == (2 * 1024 * 1024, 5)
+    logging.getLogger("qianli.test").warning("客户导入 written to the log")
+    handlers[0].flush()
+    assert "客户导入 written to the log" in path.read_text(encoding="utf-8")

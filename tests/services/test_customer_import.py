@@ -198,7 +198,8 @@ def test_gbk_csv_from_chinese_excel(db, staff, tmp_path):
     ], encoding="gbk")
     p = db.read(lambda s: preview_import(s, staff.rep1, path))
     assert p.file_kind == "csv" and p.encoding == "gb18030"
-    assert "text encoding GBK/GB18030" in p.notes[0]
+    assert p.notes[0].startswith("Columns understood: A 客户名称 → name, B 手机 → phone")
+    assert "CSV file, text encoding GBK/GB18030, delimiter ','." in p.notes
     rows = by_row(p)
     assert rows[2].fields["name"] == "重庆山城火锅餐饮有限公司"
     assert rows[2].fields["industry"] == "餐饮" and rows[2].fields["address"] == "渝中区解放碑 88 号"
@@ -241,6 +242,8 @@ def test_two_row_header_with_vertical_merges(db, staff, tmp_path):
     p = db.read(lambda s: preview_import(s, staff.admin, path))
     assert p.header_row == 2
     assert p.mapping == {"A": "name", "B": "phone", "C": "email", "D": "level"}
+    assert any(n.startswith("The header spans rows 1–2") for n in p.notes)
+    assert not any("titles and skipped" in n for n in p.notes)
     (row,) = p.rows
     assert row.row == 3 and row.status == "ok"
     assert row.fields == {"name": "厦门鼓浪屿旅游有限公司", "phone": "0592-2061234",
@@ -307,6 +310,7 @@ def test_who_may_import(db, staff, tmp_path):
 @pytest.mark.parametrize("name,content,expected", [
     ("old.xls", b"\xd0\xcf\x11\xe0", "Excel 97-2003"),
     ("broken.xlsx", b"not a zip", "not a readable .xlsx"),
+    ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "password-protected"),
     ("notes.docx", b"x", "unsupported file type"),
 ])
 def test_unreadable_files_are_refused_in_words(sqlite_db, tmp_path, name, content, expected):
