@@ -261,9 +261,14 @@ class _Sample:
 
     def estimate(self, fragment: str) -> float:
         """Estimated matching rows; less than one sampled hit counts as half a hit."""
-        if not self.size:
-            return 0.0
-        return max(self.blob.count(fragment), 0.5) * self.n / self.size
+        return max(self.blob.count(fragment), 0.5) * self.n / max(self.size, 1)
+
+    @property
+    def fresh(self) -> bool:
+        # A small table is sampled whole and cheaply: do it often, so a database that is
+        # filling up (first import) does not plan with yesterday's picture for long.
+        ttl = SAMPLE_TTL_S if self.n > 2 * SAMPLE_SIZE else 30.0
+        return time.monotonic() - self.at < ttl
 
 
 _samples: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -274,7 +279,7 @@ def _sample(session: Session) -> _Sample:
     engine = session.get_bind().engine
     with _samples_lock:
         cached = _samples.get(engine)
-    if cached is not None and time.monotonic() - cached.at < SAMPLE_TTL_S:
+    if cached is not None and cached.fresh:
         return cached
     c = Customer.__table__.c
     n = int(session.execute(select(func.max(c.id))).scalar() or 0)

@@ -161,6 +161,15 @@ def test_contact_name_and_code(db, sample):
     assert len(found(db, a, "c-0000")) == 6
 
 
+def test_empty_database(db, staff):
+    def read(s):
+        filt = CustomerFilter(text="华为")
+        return (list_customers(s, staff.admin, filt), count_customers(s, staff.admin, filt),
+                seek_key(s, staff.admin, filt, offset=3))
+    page, count, key = db.read(read)
+    assert page.rows == () and page.next_key is None and count == 0 and key is None
+
+
 def test_short_queries_still_match(db, sample):
     a = sample.admin
     assert found(db, a, "厂") == {"华南为民机械厂"}
