@@ -162,7 +162,8 @@ class Customer360:
     timeline_total: int
     next_follow_up_on: dt.date | None
     days_until_pool: int | None           # None when in the pool already
-    # Sections that later modules fill (opportunities, orders, receivables, tickets).
+    # Sections that later modules fill (orders, receivables, tickets).
+    # The actor's visible opportunities (services.opportunities.OpportunityInfo), open first.
     opportunities: tuple = ()
     orders: tuple = ()
     receivables: tuple = ()
@@ -562,8 +563,11 @@ def customer_360(session: Session, actor: Actor, customer_id: int, *,
                            last_follow_up_at=detail.last_follow_up_at,
                            created_at=detail.created_at,
                            return_after_days=pool_return_days(session))
+    from services.opportunities import opportunities_of_customer
+    opportunities = opportunities_of_customer(session, actor, customer_id)   # one query
     return Customer360(customer=detail, contacts=contacts, timeline=timeline,
-                       timeline_total=total, next_follow_up_on=next_on, days_until_pool=days)
+                       timeline_total=total, next_follow_up_on=next_on, days_until_pool=days,
+                       opportunities=opportunities)
 
 
 # --------------------------------------------------------------------------- contacts, follow-ups
