@@ -31,8 +31,8 @@ from models.org import User
 from models.party import Contact, Customer
 from models.system import AuditLog, DocSequence
 from services import audit, normalize
-from services.customer_import_rows import (FIELD_HEADERS, FIELD_TITLES, HEADER_SCAN_ROWS, CellIssue,
-                                           ColumnMapping, RowResult, clean_row,
+from services.customer_import_rows import (FIELD_HEADERS, FIELD_TITLES, HEADER_SCAN_ROWS,
+                                           CellIssue, ColumnMapping, RowResult, clean_row,
                                            detect_layout, field_for_header, header_key)
 from services.customer_search import build_search_text
 from services.customers import CODE_PREFIX, CODE_SEQUENCE
@@ -348,9 +348,11 @@ def run_import(target, actor: Actor, source: "str | Path | ImportPreview", *,
     if mode in ("good", "good-rows"):
         mode = "good_rows"
     if mode not in ("all_or_nothing", "good_rows"):
-        raise ValidationError("mode", f"Unknown import mode {mode!r}: all_or_nothing or good_rows.")
+        raise ValidationError("mode", f"Unknown import mode {mode!r}: use all_or_nothing "
+                                      "or good_rows.")
     if on_duplicate not in ("skip", "import"):
-        raise ValidationError("on_duplicate", f"Unknown duplicate rule {on_duplicate!r}: skip or import.")
+        raise ValidationError("on_duplicate", f"Unknown duplicate rule {on_duplicate!r}: "
+                                              "use skip or import.")
     _check_actor(actor)
 
     if isinstance(source, ImportPreview):
@@ -561,7 +563,8 @@ def write_error_report(result: "ImportResult | ImportPreview", path: str | Path,
     header row; readable widths. Returns the number of lines written."""
     from services.export import export_rows
     preview = result.preview if isinstance(result, ImportResult) else result
-    fixed = REPORT_HEADERS["zh" if language.lower().startswith("zh") else "en"]
-    headers = list(fixed) + [c.header or c.letter for c in preview.columns]
+    zh = language.lower().startswith("zh")
+    headers = list(REPORT_HEADERS["zh" if zh else "en"]) + [c.header or c.letter
+                                                            for c in preview.columns]
     return export_rows(path, headers, report_lines(preview),
-                       sheet_title="导入问题" if language.lower().startswith("zh") else "Import problems")
+                       sheet_title="导入问题" if zh else "Import problems")

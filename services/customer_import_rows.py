@@ -234,7 +234,8 @@ def detect_layout(table: Table, head: list[tuple[int, tuple]], mapping: dict | N
     if mapping:
         bad = {v for v in mapping.values() if v and v not in FIELD_HEADERS}
         if bad:
-            raise ValidationError("mapping", f"Unknown import field(s): {', '.join(sorted(map(str, bad)))}; "
+            names = ", ".join(sorted(map(str, bad)))
+            raise ValidationError("mapping", f"Unknown import field(s): {names}; "
                                              f"known: {', '.join(FIELD_HEADERS)}.")
     candidates = _header_candidates(table, head)
     if not candidates:
@@ -320,7 +321,8 @@ def detect_layout(table: Table, head: list[tuple[int, tuple]], mapping: dict | N
                 note = f"merged header {merged_here.ref}"
         columns.append(ColumnMapping(i, letter, header, f, note))
     for c in columns:
-        if c.note and (c.field is None or "merged" in c.note) and (c.header or c.index in merged_tail):
+        if c.note and (c.field is None or "merged" in c.note) \
+                and (c.header or c.index in merged_tail):
             notes.append(f"Column {c.letter}" + (f" ({c.header})" if c.header else "")
                          + f": {c.note}.")
     if "name" not in used:
