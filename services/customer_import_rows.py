@@ -344,12 +344,12 @@ _PHONE_SPLIT = re.compile(r"\s*[,，;；、/]\s*|\s{2,}")
 def _phone_text(value: object) -> tuple[str | None, str | None, str | None]:
     """(phone text, extra phones for the notes, error) for a phone cell."""
     if isinstance(value, (dt.datetime, dt.date)):
-        return None, None, (f"Phone is a date ({plain_text(value)}), not a number: Excel "
+        return None, None, (f"is a date ({plain_text(value)}), not a phone number: Excel "
                             "turned what was typed into a date; format the column as Text "
                             "and type the number again.")
     if isinstance(value, float):
         if not value.is_integer() or abs(value) >= 1e15:
-            return None, None, f"Phone {value!r} is not a phone number."
+            return None, None, f"{value!r} is not a phone number."
         return str(int(value)), None, None
     text = plain_text(value)
     if text is None:
@@ -361,7 +361,7 @@ def _phone_text(value: object) -> tuple[str | None, str | None, str | None]:
         # rounded the number, so the last digits are gone.
         whole, frac, exp = m.group(1), m.group(2) or "", int(m.group(3))
         if len(frac) != exp:
-            return None, None, (f"Phone {text!r} is a number Excel shortened to scientific "
+            return None, None, (f"{text!r} is a number Excel shortened to scientific "
                                 "notation, so digits are lost; format the column as Text in "
                                 "Excel and type the number again.")
         return (whole + frac).lstrip("0") or "0", None, None
@@ -381,7 +381,7 @@ def _level_text(text: str) -> tuple[str | None, str | None]:
         t = t.rsplit(None, 1)[0] if " " in t else t
     if t in LEVELS:
         return t, None
-    return None, f"Level must be A, B, C or D (got {text!r})."
+    return None, f"level must be A, B, C or D (got {text!r})."
 
 
 def _kind_text(text: str) -> tuple[str | None, str | None]:
@@ -389,9 +389,11 @@ def _kind_text(text: str) -> tuple[str | None, str | None]:
     for kind, words in KIND_WORDS.items():
         if t in {header_key(w) for w in words}:
             return kind, None
-    return None, f"Type must be 公司/个人 or company/person (got {text!r})."
+    return None, f"type must be 公司/个人 or company/person (got {text!r})."
 
 
+# The reasons below are matched by ui/errors.MESSAGE_PATTERNS to show them translated: a
+# changed wording needs the pattern and the .ts entry changed with it.
 def clean_row(row_no: int, values: tuple, layout: Layout) -> RowResult:
     fields: dict[str, str] = {}
     issues: list[CellIssue] = []
@@ -408,7 +410,7 @@ def clean_row(row_no: int, values: tuple, layout: Layout) -> RowResult:
         raw = values[col.index] if col.index < len(values) else None
         shown = display[col.index]
         if isinstance(raw, FormulaWithoutValue):
-            issue(col, f, shown, f"The formula {raw.formula} has no saved result (the file "
+            issue(col, f, shown, f"the formula {raw.formula} has no saved result (the file "
                                  "was not saved by Excel after calculating); open it in Excel "
                                  "and save it, or paste the values.")
             continue
@@ -422,7 +424,7 @@ def clean_row(row_no: int, values: tuple, layout: Layout) -> RowResult:
                 warnings.append(f"More than one phone: {text} is imported as the phone, "
                                 f"{extra} is kept in the notes.")
         elif isinstance(raw, (dt.datetime, dt.date)) and f in ("code", "tax_id", "email"):
-            issue(col, f, shown, f"{FIELD_TITLES[f][1]} is a date ({shown}); expected text.")
+            issue(col, f, shown, f"is a date ({shown}); expected text.")
             continue
         else:
             text = plain_text(raw)
@@ -444,8 +446,7 @@ def clean_row(row_no: int, values: tuple, layout: Layout) -> RowResult:
                 continue
         limit = MAX_LENGTH.get(f)
         if limit and len(text) > limit:
-            issue(col, f, shown, f"{FIELD_TITLES[f][1]} is too long: {len(text)} characters, "
-                                 f"at most {limit}.")
+            issue(col, f, shown, f"is {len(text)} characters long; at most {limit}.")
             continue
         fields[f] = text
 
@@ -456,7 +457,7 @@ def clean_row(row_no: int, values: tuple, layout: Layout) -> RowResult:
 
     name_col = by_field.get("name")
     if not fields.get("name") and not any(i.field == "name" for i in issues):
-        issue(name_col, "name", "", "The customer name is empty; every customer needs one.")
+        issue(name_col, "name", "", "the customer name is empty; every customer needs one.")
     for f, check in (("phone", normalize.validate_phone), ("email", normalize.validate_email)):
         if f in fields:
             msg = check(fields[f])

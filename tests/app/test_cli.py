@@ -129,7 +129,7 @@ def test_sqlite_workflow(tmp_path, call):
     r = run(tmp_path, "import", "customers", bad, "--database", url)
     assert r.returncode == cli.EXIT_ERROR, r.stdout + r.stderr
     assert "Row 3, column B (电话): Phone '12345' has too few digits" in r.stderr
-    assert "Row 4, column A (客户名称): The customer name is empty" in r.stderr
+    assert "Row 4, column A (客户名称): the customer name is empty" in r.stderr
     assert "nothing imported because 3 of 4 rows have errors" in r.stderr
     assert "Traceback" not in r.stderr
     report = tmp_path / "bad-problems.xlsx"
