@@ -1,0 +1,492 @@
+"""Sales reports: the funnel, the weighted forecast and rep performance.
+
+Every figure is aggregated by the database (GROUP BY, window functions both SQLite 3.40 and
+PostgreSQL 15 have); Python only merges the few grouped rows that come back.
+
+Definitions (what the numbers mean):
+
+* **Period.** ``ReportFilter.date_from`` … ``date_to`` are local calendar days, both
+  included. Timestamps (created, closed, follow-up times) are compared with the local
+  midnights turned into UTC; ``tz`` is the user's time zone (None: this computer's).
+* **Scope.** A sales rep sees their own opportunities, a sales manager their team's (the
+  owners now in the team), an administrator everyone's; ``team_id`` / ``owner_id`` narrow
+  it. A team is the owner's current team. Finance and warehouse staff get PermissionDenied.
+* **Funnel.** The cohort is the opportunities (in scope) whose *expected close date is in
+  the period* — the period's pipeline, as the forecast counts it and as
+  ``services.opportunities.list_opportunities`` lists it with ``close_from``/``close_to``
+  (``stage_opportunity_filter`` builds that filter for a clicked stage); opportunities
+  without an expected close date are in no period. For each stage: ``count``/``amount`` are the cohort opportunities that are in that stage now;
+  ``reached`` counts those that entered that stage *or a later one* (stage_history; skipped
+  stages count as passed, the lost stage does not count as "later"); for the lost stage,
+  ``reached`` is the number lost. ``conversion_to_next_pct`` = reached(next) / reached(this)
+  between consecutive stages of the progression (the last progression stage and the lost
+  stage have none). ``avg_days_in_stage`` averages (left − entered) over the cohort's
+  finished stays in the stage (a stay still open is not counted).
+* **Forecast.** Months are local calendar months. Open opportunities count in the month of
+  their expected close date (those without one are left out); ``pipeline_amount`` = their
+  amounts, ``weighted_amount`` = Σ amount × probability / 100. ``won_amount`` = won
+  opportunities by the month they were closed. ``best_case_amount`` = won + every open
+  amount (what the month reaches if all open deals close); ``commit_amount`` = won + open
+  commit-marked amounts (what the manager vouches for).
+* **Rep performance** for the period: ``new_customers`` = distinct customers the rep created
+  (customer.created_by) or claimed from the public pool (ownership_change 'claim'), not
+  merged away; ``follow_ups`` = activities the rep logged (occurred_at in the period);
+  ``opportunities_created`` = opportunities the rep owns that were created in the period;
+  won count/amount, ``win_rate_pct`` = won / (won + lost) closed in the period;
+  ``avg_deal_size`` = won amount / won count; ``avg_cycle_days`` = mean of closed − created
+  over those won; ``target_attainment_pct`` = won amount / the rep's target for the period
+  (services.targets.period_target).
+
+Money is Decimal: sums are taken in integer cents in SQL (SQLite stores NUMERIC as REAL).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Sequence
+
+from sqlalchemy import (BigInteger, ColumnElement, case, cast, false, func, literal,
+                        literal_column, select, union_all)
+from sqlalchemy.orm import Session
+
+from models.crm import Activity
+from models.org import Team, User
+from models.party import Customer
+from models.pipeline import Opportunity, OwnershipChange, Stage, StageHistory
+from services.errors import PermissionDenied, ValidationError
+from services.org import Actor
+from services.stages import StageInfo
+
+SALES_ROLES = ("sales", "sales_manager")
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+MAX_MONTHS = 120
+# Every state, spelled out so the (state, expected_close_on, …) index serves the funnel too.
+STATES = ("open", "won", "lost")
+
+o = Opportunity.__table__
+sh = StageHistory.__table__
+st = Stage.__table__
+usr = User.__table__
+tm = Team.__table__
+
+
+# --------------------------------------------------------------------------- dataclasses
+
+@dataclass(frozen=True)
+class ReportFilter:
+    date_from: dt.date
+    date_to: dt.date                      # included
+    team_id: int | None = None
+    owner_id: int | None = None
+    tz: dt.tzinfo | None = None           # the user's zone; None = this computer's
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    stage: StageInfo
+    count: int                            # cohort opportunities in this stage now
+    amount: Decimal
+    reached: int                          # entered this stage or a later one
+    conversion_to_next_pct: Decimal | None
+    avg_days_in_stage: Decimal | None
+
+
+@dataclass(frozen=True)
+class Funnel:
+    stages: tuple[FunnelStage, ...]
+    total_count: int = 0                  # opportunities created in the period
+    total_amount: Decimal = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class ForecastRow:
+    month: dt.date                        # first day of the month
+    group_id: int | None                  # rep id, team id, or None (company / no team)
+    group_name: str
+    pipeline_amount: Decimal              # open, expected to close in the month
+    weighted_amount: Decimal              # Σ open amount × probability / 100
+    best_case_amount: Decimal             # won + all open
+    commit_amount: Decimal                # won + open commit-marked
+    won_amount: Decimal                   # won, closed in the month
+    open_count: int = 0
+    won_count: int = 0
+
+
+@dataclass(frozen=True)
+class RepPerformance:
+    user_id: int
+    name: str
+    new_customers: int
+    follow_ups: int
+    opportunities_created: int
+    won_count: int
+    won_amount: Decimal
+    win_rate_pct: Decimal | None
+    avg_deal_size: Decimal | None
+    avg_cycle_days: Decimal | None
+    target_attainment_pct: Decimal | None
+    lost_count: int = 0
+    target: Decimal | None = None
+    team_id: int | None = None
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+def cents(col) -> ColumnElement:
+    """An amount column as exact integer cents (SQLite keeps NUMERIC as REAL)."""
+    return cast(func.round(col * 100), BigInteger)
+
+
+def money(value_cents) -> Decimal:
+    """Integer cents (int, Decimal or float from SUM) → Decimal yuan with two places."""
+    if value_cents is None:
+        return Decimal("0.00")
+    return (Decimal(int(round(value_cents))) / 100).quantize(CENT)
+
+
+def pct(part, whole) -> Decimal | None:
+    """part / whole × 100 with one decimal (None when whole is 0)."""
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(TENTH, ROUND_HALF_UP)
+
+
+def local_midnight(day: dt.date, tz: dt.tzinfo | None) -> dt.datetime:
+    """The instant a local calendar day starts, as an aware UTC datetime."""
+    if tz is None:
+        start = dt.datetime.combine(day, dt.time()).astimezone()
+    else:
+        start = dt.datetime.combine(day, dt.time(), tzinfo=tz)
+    return start.astimezone(dt.timezone.utc)
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def add_months(day: dt.date, n: int) -> dt.date:
+    y, m = divmod(day.year * 12 + day.month - 1 + n, 12)
+    return dt.date(y, m + 1, 1)
+
+
+def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """First days of the months from ``first``'s month to ``last``'s month."""
+    out, m = [], month_start(first)
+    while m <= last:
+        out.append(m)
+        m = add_months(m, 1)
+    return out
+
+
+def month_bucket(col, months: Sequence[dt.date], *, tz: dt.tzinfo | None = None,
+                 timestamp: bool) -> ColumnElement:
+    """Index of the month ``col`` falls in (0 … len(months) − 1), as a CASE over the month
+    boundaries: portable, and correct for local months of UTC timestamps. Rows must already
+    be restricted to the months' range."""
+    bounds = [add_months(m, 1) for m in months[:-1]]
+    if not bounds:
+        return literal(0)
+    if timestamp:
+        bounds = [local_midnight(b, tz) for b in bounds]
+    return case(*[(col < b, i) for i, b in enumerate(bounds)], else_=len(bounds))
+
+
+def day_range(filt: ReportFilter) -> tuple[dt.datetime, dt.datetime]:
+    """[start, end) instants of a report period."""
+    check_period(filt)
+    return (local_midnight(filt.date_from, filt.tz),
+            local_midnight(filt.date_to + dt.timedelta(days=1), filt.tz))
+
+
+def check_period(filt: ReportFilter) -> None:
+    if not isinstance(filt.date_from, dt.date) or not isinstance(filt.date_to, dt.date):
+        raise ValidationError("date_from", "Choose the first and the last day of the period.")
+    if filt.date_to < filt.date_from:
+        raise ValidationError("date_to", f"The period ends ({filt.date_to.isoformat()}) before "
+                                         f"it starts ({filt.date_from.isoformat()}).")
+    if len(months_between(filt.date_from, filt.date_to)) > MAX_MONTHS:
+        raise ValidationError("date_to", f"Choose a period of at most {MAX_MONTHS} months.")
+
+
+def owner_scope(session: Session, actor: Actor, *, team_id: int | None = None,
+                owner_id: int | None = None) -> list[int] | None:
+    """The owners whose figures ``actor`` may see under the filter: a list of user ids, or
+    None for everyone (an administrator without a filter)."""
+    if actor.is_admin:
+        ids = None
+        if team_id is not None:
+            ids = list(session.scalars(select(User.id).where(User.team_id == team_id)))
+    elif actor.is_manager:
+        if team_id is not None and team_id != actor.team_id:
+            raise PermissionDenied("A sales manager sees the figures of their own team only.")
+        if actor.team_id is None:
+            ids = [actor.user_id]
+        else:
+            ids = list(session.scalars(select(User.id).where(User.team_id == actor.team_id)))
+    elif actor.role == "sales":
+        if team_id is not None and team_id != actor.team_id:
+            raise PermissionDenied("A sales rep sees their own figures only.")
+        ids = [actor.user_id]
+    else:
+        raise PermissionDenied("Sales reports are for sales staff and administrators.")
+    if owner_id is not None:
+        if ids is not None and owner_id not in ids:
+            raise PermissionDenied("You may not see this rep's figures.")
+        ids = [owner_id]
+    return ids
+
+
+def _in_scope(col, ids: list[int] | None) -> list[ColumnElement]:
+    return [] if ids is None else [col.in_(ids) if ids else false()]
+
+
+def days_between(session: Session, later, earlier) -> ColumnElement:
+    """(later − earlier) in days as a float, for two timestamp columns."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(later) - func.julianday(earlier)
+    return func.extract("epoch", later - earlier) / 86400.0
+
+
+def _days(value) -> Decimal | None:
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(TENTH, ROUND_HALF_UP)
+
+
+def _stage_info(r) -> StageInfo:
+    return StageInfo(r.id, r.code, r.name_en, r.name_zh, r.position, r.probability,
+                     bool(r.is_won), bool(r.is_lost), bool(r.active))
+
+
+# --------------------------------------------------------------------------- funnel
+
+def funnel(session: Session, actor: Actor, filt: ReportFilter) -> Funnel:
+    """Count, amount, reach, stage-to-stage conversion and days in stage for the
+    opportunities expected to close in the period (see the module docstring)."""
+    check_period(filt)
+    ids = owner_scope(session, actor, team_id=filt.team_id, owner_id=filt.owner_id)
+    cohort = [o.c.state.in_(STATES), o.c.expected_close_on >= filt.date_from,
+              o.c.expected_close_on <= filt.date_to, *_in_scope(o.c.owner_id, ids)]
+
+    current = {r.stage_id: (r.n, r.c) for r in session.execute(
+        select(o.c.stage_id, func.count().label("n"), func.sum(cents(o.c.amount)).label("c"))
+        .where(*cohort).group_by(o.c.stage_id))}
+
+    # Furthest non-lost stage each cohort opportunity entered, as a histogram with the
+    # running count "entered this position or a later one" (window over the groups).
+    furthest = (select(sh.c.opportunity_id, func.max(st.c.position).label("pos"))
+                .select_from(sh.join(o, o.c.id == sh.c.opportunity_id)
+                             .join(st, st.c.id == sh.c.stage_id))
+                .where(*cohort, st.c.is_lost == false())
+                .group_by(sh.c.opportunity_id).subquery())
+    reach_rows = session.execute(
+        select(furthest.c.pos,
+               func.sum(func.count()).over(order_by=furthest.c.pos.desc()).label("at_least"))
+        .group_by(furthest.c.pos)).all()
+
+    days = days_between(session, sh.c.left_at, sh.c.entered_at)
+    stays = {r.stage_id: r.avg for r in session.execute(
+        select(sh.c.stage_id, func.avg(days).label("avg"))
+        .select_from(sh.join(o, o.c.id == sh.c.opportunity_id))
+        .where(*cohort, sh.c.left_at.is_not(None)).group_by(sh.c.stage_id))}
+
+    stages = [_stage_info(r) for r in session.execute(select(st).order_by(st.c.position, st.c.id))]
+    stages = [s for s in stages if s.active or s.id in current or s.id in stays]
+    progression = [s for s in stages if not s.is_lost]
+    lost = [s for s in stages if s.is_lost]
+
+    def reached_at(position: int) -> int:
+        best = None
+        for r in reach_rows:               # a handful of positions
+            if r.pos >= position and (best is None or r.pos < best.pos):
+                best = r
+        return int(best.at_least) if best is not None else 0
+
+    out: list[FunnelStage] = []
+    reached = [reached_at(s.position) for s in progression]
+    for i, s in enumerate(progression):
+        n, c = current.get(s.id, (0, 0))
+        conv = pct(reached[i + 1], reached[i]) if i + 1 < len(progression) else None
+        out.append(FunnelStage(s, int(n), money(c), reached[i], conv, _days(stays.get(s.id))))
+    for s in lost:
+        n, c = current.get(s.id, (0, 0))
+        out.append(FunnelStage(s, int(n), money(c), int(n), None, _days(stays.get(s.id))))
+    return Funnel(tuple(out), sum(int(n) for n, _ in current.values()),
+                  money(sum(int(c or 0) for _, c in current.values())))
+
+
+def stage_opportunity_filter(filt: ReportFilter, stage_id: int):
+    """The services.opportunities.OpportunityFilter that lists exactly the opportunities a
+    funnel stage counts (click-through from the chart)."""
+    from services.opportunities import OpportunityFilter
+    return OpportunityFilter(stage_id=stage_id, team_id=filt.team_id, owner_id=filt.owner_id,
+                             close_from=filt.date_from, close_to=filt.date_to)
+
+
+# --------------------------------------------------------------------------- forecast
+
+GROUPS = ("rep", "team", "company")
+
+
+def forecast(session: Session, actor: Actor, filt: ReportFilter, *,
+             group_by: str = "rep") -> list[ForecastRow]:
+    """Weighted forecast per expected-close month and rep, team or the whole company
+    (see the module docstring). Company rows cover every month of the period; rep and team
+    rows only the months where they have something. Sorted by month, then name."""
+    if group_by not in GROUPS:
+        raise ValidationError("group_by", f"Group the forecast by one of {', '.join(GROUPS)}.")
+    start, end = day_range(filt)
+    ids = owner_scope(session, actor, team_id=filt.team_id, owner_id=filt.owner_id)
+    months = months_between(filt.date_from, filt.date_to)
+    amount = cents(o.c.amount)
+    zero = literal(0)
+    open_q = (select(month_bucket(o.c.expected_close_on, months, timestamp=False).label("b"),
+                     o.c.owner_id,
+                     func.sum(amount).label("open_c"),
+                     func.sum(amount * o.c.probability).label("weighted"),
+                     func.sum(case((o.c.is_commit, amount), else_=0)).label("commit_c"),
+                     zero.label("won_c"), func.count().label("open_n"), zero.label("won_n"))
+              .where(o.c.state == "open", o.c.expected_close_on >= filt.date_from,
+                     o.c.expected_close_on <= filt.date_to, *_in_scope(o.c.owner_id, ids))
+              .group_by(literal_column("b"), o.c.owner_id))
+    won_q = (select(month_bucket(o.c.closed_at, months, tz=filt.tz, timestamp=True).label("b"),
+                    o.c.owner_id, zero, zero, zero, func.sum(amount), zero, func.count())
+             .where(o.c.state == "won", o.c.closed_at >= start, o.c.closed_at < end,
+                    *_in_scope(o.c.owner_id, ids))
+             .group_by(literal_column("b"), o.c.owner_id))
+    u = union_all(open_q, won_q).subquery()
+    sums = (func.sum(u.c.open_c).label("open_c"), func.sum(u.c.weighted).label("weighted"),
+            func.sum(u.c.commit_c).label("commit_c"), func.sum(u.c.won_c).label("won_c"),
+            func.sum(u.c.open_n).label("open_n"), func.sum(u.c.won_n).label("won_n"))
+    if group_by == "rep":
+        q = (select(u.c.b, usr.c.id.label("gid"), usr.c.display_name.label("gname"), *sums)
+             .select_from(u.join(usr, usr.c.id == u.c.owner_id))
+             .group_by(u.c.b, usr.c.id, usr.c.display_name))
+    elif group_by == "team":
+        q = (select(u.c.b, tm.c.id.label("gid"), tm.c.name.label("gname"), *sums)
+             .select_from(u.join(usr, usr.c.id == u.c.owner_id)
+                          .outerjoin(tm, tm.c.id == usr.c.team_id))
+             .group_by(u.c.b, tm.c.id, tm.c.name))
+    else:
+        q = select(u.c.b, literal(None).label("gid"), literal("").label("gname"), *sums
+                   ).group_by(u.c.b)
+    rows = []
+    for r in session.execute(q):
+        rows.append(_forecast_row(months[int(r.b)], r.gid,
+                                  r.gname if r.gname is not None else "No team", r))
+    if group_by == "company":
+        have = {row.month for row in rows}
+        rows += [_forecast_row(m, None, "", None) for m in months if m not in have]
+    rows.sort(key=lambda x: (x.month, x.group_name, x.group_id or 0))
+    return rows
+
+
+def _forecast_row(month: dt.date, gid, gname: str, r) -> ForecastRow:
+    if r is None:
+        z = Decimal("0.00")
+        return ForecastRow(month, gid, gname or "Company", z, z, z, z, z, 0, 0)
+    open_c, won_c, commit_c = int(r.open_c or 0), int(r.won_c or 0), int(r.commit_c or 0)
+    weighted = (Decimal(int(r.weighted or 0)) / 10000).quantize(CENT, ROUND_HALF_UP)
+    return ForecastRow(month, gid, gname or "Company", money(open_c), weighted,
+                       money(won_c + open_c), money(won_c + commit_c), money(won_c),
+                       int(r.open_n or 0), int(r.won_n or 0))
+
+
+# --------------------------------------------------------------------------- performance
+
+def rep_performance(session: Session, actor: Actor, filt: ReportFilter) -> list[RepPerformance]:
+    """One row per sales rep in scope (and any other owner with figures in the period),
+    sorted by won amount, then name. See the module docstring for the definitions."""
+    from services.targets import period_targets
+    start, end = day_range(filt)
+    ids = owner_scope(session, actor, team_id=filt.team_id, owner_id=filt.owner_id)
+
+    c = Customer.__table__
+    oc = OwnershipChange.__table__
+    a = Activity.__table__
+    acquired = union_all(
+        select(c.c.created_by_id.label("uid"), c.c.id.label("cid"))
+        .where(c.c.created_at >= start, c.c.created_at < end, c.c.created_by_id.is_not(None),
+               c.c.merged_into_id.is_(None), *_in_scope(c.c.created_by_id, ids)),
+        select(oc.c.to_owner_id, oc.c.customer_id)
+        .select_from(oc.join(c, c.c.id == oc.c.customer_id))
+        .where(oc.c.reason == "claim", oc.c.at >= start, oc.c.at < end,
+               oc.c.to_owner_id.is_not(None), c.c.merged_into_id.is_(None),
+               *_in_scope(oc.c.to_owner_id, ids))).subquery()
+    new_customers = dict(session.execute(
+        select(acquired.c.uid, func.count(acquired.c.cid.distinct())).group_by(acquired.c.uid)
+    ).all())
+    follow_ups = dict(session.execute(
+        select(a.c.user_id, func.count())
+        .where(a.c.occurred_at >= start, a.c.occurred_at < end, *_in_scope(a.c.user_id, ids))
+        .group_by(a.c.user_id)).all())
+    created = dict(session.execute(
+        select(o.c.owner_id, func.count())
+        .where(o.c.created_at >= start, o.c.created_at < end, *_in_scope(o.c.owner_id, ids))
+        .group_by(o.c.owner_id)).all())
+    won = o.c.state == "won"
+    closed = {r.owner_id: r for r in session.execute(
+        select(o.c.owner_id,
+               func.sum(case((won, 1), else_=0)).label("won_n"),
+               func.sum(case((won, 0), else_=1)).label("lost_n"),
+               func.sum(case((won, cents(o.c.amount)), else_=0)).label("won_c"),
+               func.avg(case((won, days_between(session, o.c.closed_at, o.c.created_at)),
+                             else_=None)).label("cycle"))
+        .where(o.c.state.in_(("won", "lost")), o.c.closed_at >= start, o.c.closed_at < end,
+               *_in_scope(o.c.owner_id, ids))
+        .group_by(o.c.owner_id))}
+
+    with_figures = set(new_customers) | set(follow_ups) | set(created) | set(closed)
+    users = select(usr.c.id, usr.c.display_name, usr.c.team_id)
+    if ids is None:
+        users = users.where((usr.c.role.in_(SALES_ROLES) & usr.c.active)
+                            | usr.c.id.in_(with_figures or [-1]))
+    else:
+        users = users.where(usr.c.id.in_(ids),
+                            (usr.c.role.in_(SALES_ROLES) & usr.c.active)
+                            | usr.c.id.in_(with_figures or [-1]))
+    people = session.execute(users).all()
+    targets = period_targets(session, filt.date_from, filt.date_to,
+                             ids=[p.id for p in people])
+    out = []
+    for p in people:
+        r = closed.get(p.id)
+        won_n, lost_n = (int(r.won_n), int(r.lost_n)) if r else (0, 0)
+        won_c = int(r.won_c or 0) if r else 0
+        target = targets.get(p.id)
+        out.append(RepPerformance(
+            user_id=p.id, name=p.display_name,
+            new_customers=int(new_customers.get(p.id, 0)),
+            follow_ups=int(follow_ups.get(p.id, 0)),
+            opportunities_created=int(created.get(p.id, 0)),
+            won_count=won_n, won_amount=money(won_c),
+            win_rate_pct=pct(won_n, won_n + lost_n),
+            avg_deal_size=(money(Decimal(won_c) / won_n) if won_n else None),
+            avg_cycle_days=_days(r.cycle) if r else None,
+            target_attainment_pct=(pct(won_c, target * 100) if target else None),
+            lost_count=lost_n, target=target, team_id=p.team_id))
+    out.sort(key=lambda x: (-x.won_amount, x.name, x.user_id))
+    return out
+
+
+PERFORMANCE_HEADERS = ("Rep", "New customers", "Follow-ups", "Opportunities created",
+                       "Won", "Won amount", "Lost", "Win rate %", "Average deal size",
+                       "Average cycle (days)", "Target", "Target attainment %")
+
+
+def export_rep_performance(session: Session, actor: Actor, filt: ReportFilter,
+                           path: str | Path, *, headers: Sequence[str] | None = None) -> int:
+    """Write ``rep_performance`` to an .xlsx file; returns the number of reps written.
+    ``headers`` (12 titles, e.g. translated by the UI) default to PERFORMANCE_HEADERS."""
+    from services.export import export_rows
+    headers = tuple(headers or PERFORMANCE_HEADERS)
+    if len(headers) != len(PERFORMANCE_HEADERS):
+        raise ValidationError("headers", f"Give {len(PERFORMANCE_HEADERS)} column titles.")
+    rows = [(r.name, r.new_customers, r.follow_ups, r.opportunities_created, r.won_count,
+             r.won_amount, r.lost_count, r.win_rate_pct, r.avg_deal_size, r.avg_cycle_days,
+             r.target, r.target_attainment_pct)
+            for r in rep_performance(session, actor, filt)]
+    return export_rows(path, headers, rows, sheet_title="Performance")
