@@ -41,7 +41,7 @@ from models.base import utcnow
 from models.crm import Activity
 from models.org import User
 from models.party import CUSTOMER_KINDS, Contact, Customer
-from models.system import AuditLog, DocSequence, Setting
+from models.system import AuditLog, DocSequence
 from services import audit, customer_search, normalize
 from services.errors import (Conflict, DuplicateCandidate, DuplicateMatch, NotFound,
                              PermissionDenied, ValidationError)
@@ -316,29 +316,53 @@ def changed_since(session: Session, entity: str, entity_id: int, version: int,
     return tuple(f for f in current if f in first_before and first_before[f] != current[f])
 
 
-def pool_return_days(session: Session) -> int:
-    """Setting ``pool.return_after_days`` (default 30): days without a follow-up after which
-    an owned customer goes back to the public pool."""
-    value = session.scalar(select(Setting.value).where(Setting.key == POOL_RETURN_SETTING))
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_POOL_RETURN_DAYS
-    return days if days > 0 else DEFAULT_POOL_RETURN_DAYS
+def pool_return_days(session: Session, level: str | None = None) -> int | None:
+    """Days without a follow-up after which an owned customer of ``level`` goes back to
+    the public pool (None: never by that clock) — the per-level rules of services.pool
+    (setting ``pool.rules``); without them the setting ``pool.return_after_days``
+    (default 30) for every level."""
+    from services.pool import get_pool_rules
+    return get_pool_rules(session).rule_for(level).no_follow_up_days
 
 
 def days_until_pool(*, owner_id: int | None, claimed_at: dt.datetime | None,
                     last_follow_up_at: dt.datetime | None, created_at: dt.datetime,
-                    return_after_days: int, now: dt.datetime | None = None) -> int | None:
-    """Whole days left before an owned customer returns to the pool, counted from the later
-    of its last follow-up and its claim (its creation when it has neither); 0 when due;
-    None for a pool customer."""
+                    return_after_days: int | None = None, now: dt.datetime | None = None,
+                    no_deal_days: int | None = None, has_won_deal: bool = False) -> int | None:
+    """Whole days left before an owned customer returns to the pool: the sooner of two
+    clocks (services.pool's rules for its level). No follow-up for ``return_after_days``,
+    counted from the later of its last follow-up and its claim (its creation when it has
+    neither); no deal won within ``no_deal_days`` of its claim (its creation when never
+    claimed) — ``has_won_deal`` (a won opportunity closed since the claim) stops that clock.
+    0 when due; None for a pool customer or when no clock runs. The sweep
+    (services.pool.sweep_pool) returns exactly the customers for which this is 0."""
     if owner_id is None:
         return None
-    start = max((t for t in (last_follow_up_at, claimed_at) if t is not None),
-                default=created_at)
-    elapsed = ((now or _now()) - start).days
-    return max(0, return_after_days - elapsed)
+    now = now or _now()
+    left = []
+    if return_after_days is not None:
+        start = max((t for t in (last_follow_up_at, claimed_at) if t is not None),
+                    default=created_at)
+        left.append(max(0, return_after_days - (now - start).days))
+    if no_deal_days is not None and not has_won_deal:
+        left.append(max(0, no_deal_days - (now - (claimed_at or created_at)).days))
+    return min(left, default=None)
+
+
+def _pool_days_of(session: Session, detail: CustomerDetail) -> int | None:
+    """days_until_pool for a loaded customer under its level's rule (one query for the
+    rules; one more for a won deal only when the no-deal clock is on)."""
+    if detail.owner_id is None:
+        return None
+    from services import pool
+    rule = pool.get_pool_rules(session).rule_for(detail.level)
+    won = rule.no_deal_days is not None and pool.has_won_since(
+        session, detail.id, detail.claimed_at or detail.created_at)
+    return days_until_pool(owner_id=detail.owner_id, claimed_at=detail.claimed_at,
+                           last_follow_up_at=detail.last_follow_up_at,
+                           created_at=detail.created_at,
+                           return_after_days=rule.no_follow_up_days,
+                           no_deal_days=rule.no_deal_days, has_won_deal=won)
 
 
 def _detail_query(session: Session, actor: Actor, customer_id: int, *, visible_only: bool):
@@ -419,6 +443,11 @@ def create_customer(session: Session, actor: Actor, data: CustomerInput, *,
     after = {f: value for f, value in _snapshot(c).items() if value is not None}
     audit.record(session, actor.user_id, "customer.create", "customer", c.id,
                  version=c.version_id, after=after)
+    if owner_id is not None:               # the owner's history starts here (services.pool)
+        from services.pool import record_ownership_change
+        record_ownership_change(session, customer_id=c.id, from_owner_id=None,
+                                to_owner_id=owner_id, reason="create",
+                                actor_id=actor.user_id, at=now)
     return _detail(session, actor, c.id)
 
 
@@ -461,6 +490,10 @@ def update_customer(session: Session, actor: Actor, customer_id: int, data: Cust
     for f, value in {**v, **keys}.items():
         setattr(c, f, value)
     if owner_id != c.owner_id:
+        from services.pool import record_ownership_change
+        record_ownership_change(session, customer_id=c.id, from_owner_id=c.owner_id,
+                                to_owner_id=owner_id, actor_id=actor.user_id,
+                                reason="assign" if owner_id else "release")
         c.owner_id, c.claimed_at = owner_id, (_now() if owner_id else None)
     c.updated_at, c.updated_by_id = _now(), actor.user_id
     _flush_unique_code(session, v["code"])
@@ -559,10 +592,7 @@ def customer_360(session: Session, actor: Actor, customer_id: int, *,
     total, next_on = session.execute(
         select(func.count(Activity.id), newest_next)
         .where(Activity.customer_id == customer_id)).one()
-    days = days_until_pool(owner_id=detail.owner_id, claimed_at=detail.claimed_at,
-                           last_follow_up_at=detail.last_follow_up_at,
-                           created_at=detail.created_at,
-                           return_after_days=pool_return_days(session))
+    days = _pool_days_of(session, detail)
     from services.opportunities import opportunities_of_customer
     opportunities = opportunities_of_customer(session, actor, customer_id)   # one query
     return Customer360(customer=detail, contacts=contacts, timeline=timeline,
