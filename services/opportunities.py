@@ -45,7 +45,7 @@ from services.customer_merge import register_merge_repoint
 from services.customers import _editable, _load, changed_since
 from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from services.org import Actor
-from services.stages import StageInfo, first_open_stage, list_stages, stage_info
+from services.stages import StageInfo, first_open_stage, list_stages
 
 register_merge_repoint(Opportunity, "customer_id")
 
