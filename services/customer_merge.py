@@ -46,6 +46,9 @@ def merge_customers(session: Session, actor: Actor, *, keep_id: int,
     pool), and the merged-away row stays as a tombstone (``merged_into_id``) that lists and
     search skip. The actor must be able to edit both; neither may be merged already; a
     customer cannot be merged into itself. Both are audited."""
+    # The pipeline registers its repoints on import; a client may merge before it has
+    # opened any pipeline screen, so load those modules here.
+    import services.leads, services.opportunities  # noqa: E401,F401
     if keep_id == merge_id:
         raise ValidationError("merge_id", "A customer cannot be merged into itself.")
     # Lock both rows in id order so two opposite merges cannot deadlock.
