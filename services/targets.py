@@ -23,7 +23,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import and_, case, func, literal, literal_column, or_, select, union_all
+from sqlalchemy import (BigInteger, Integer, and_, case, cast, func, literal, literal_column,
+                        null, or_, select, union_all)
 from sqlalchemy.orm import Session
 
 from models.base import utcnow
@@ -324,13 +325,13 @@ def _ranked(session: Session, kind: str, q, targets: dict[int, Decimal]) -> list
     (a few dozen) join as a VALUES-like union so RANK() runs over ratio = achieved/target."""
     base = q.subquery()
     if targets:
-        tv = union_all(*[select(literal(k).label("tid"),
-                                literal(int(v * 100)).label("tc")) for k, v in targets.items()]
-                       ).subquery()
+        tv = union_all(*[select(literal(k, Integer).label("tid"),
+                                literal(int(v * 100), BigInteger).label("tc"))
+                         for k, v in targets.items()]).subquery()
         tc = tv.c.tc
         src = base.outerjoin(tv, tv.c.tid == base.c.id)
     else:
-        tc = literal(None)
+        tc = cast(null(), BigInteger)
         src = base
     achieved = func.coalesce(base.c.c, 0)
     ratio = case((tc > 0, achieved * 1.0 / tc), else_=None)

@@ -28,6 +28,9 @@ from models.party import Customer
 from models.pipeline import Opportunity, Stage
 from services.org import Actor, team_member_ids
 from services.pipeline_reports import CENT, add_months
+from services.pool import PoolDueRow, due_for_pool
+
+POOL_DAYS_AHEAD = 3
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,7 @@ class Workbench:
     overdue_follow_ups: tuple[FollowUpRow, ...]
     due_follow_ups: tuple[FollowUpRow, ...]
     closing_this_month: tuple[ClosingRow, ...]
-    returning_to_pool: tuple                # services.pool.PoolDueRow
+    returning_to_pool: tuple[PoolDueRow, ...]
     today: dt.date | None = None
     overdue_total: int = 0
     due_total: int = 0
@@ -133,17 +136,6 @@ def _closing(session: Session, owners: list[int], today: dt.date,
                             r.display_name) for r in rows), int(total or 0)
 
 
-def _returning(session: Session, actor: Actor, now: dt.datetime | None) -> tuple:
-    try:
-        from services.pool import due_for_pool
-    except ImportError:  # the public-pool module has not landed yet
-        return ()
-    try:
-        return tuple(due_for_pool(session, actor, within_days=3, now=now))
-    except NotImplementedError:
-        return ()
-
-
 def today(session: Session, actor: Actor, *, today: dt.date | None = None,
           now: dt.datetime | None = None, limit: int = 200) -> Workbench:
     """The actor's workbench for ``today`` (the user's local date; default this computer's).
@@ -153,5 +145,6 @@ def today(session: Session, actor: Actor, *, today: dt.date | None = None,
     overdue, n_overdue = _follow_ups(session, owners, day, overdue=True, limit=limit)
     due, n_due = _follow_ups(session, owners, day, overdue=False, limit=limit)
     closing, n_closing = _closing(session, owners, day, limit)
-    return Workbench(overdue, due, closing, _returning(session, actor, now), day,
-                     n_overdue, n_due, n_closing)
+    returning = tuple(due_for_pool(session, actor, within_days=POOL_DAYS_AHEAD, now=now,
+                                   limit=limit))
+    return Workbench(overdue, due, closing, returning, day, n_overdue, n_due, n_closing)
