@@ -8,6 +8,7 @@ Commands (each has --help):
   user add          add a user (asks for the password, or reads it with --password-stdin)
   import customers  import customers from an .xlsx or .csv file
   export customers  export customers to an .xlsx file
+  pool sweep        return due customers to the public pool (for a scheduled task)
 
 The database is ``--database URL`` (``sqlite:///C:/path/file.sqlite3``, a plain path to a
 SQLite file, or ``postgresql://user@host/db``), else the environment variable
@@ -180,7 +181,34 @@ def build_parser() -> argparse.ArgumentParser:
     ec.add_argument("--language", choices=("zh", "en"), default="zh",
                     help="column titles in Chinese (default) or English")
     ec.set_defaults(func=cmd_export_customers)
+
+    pool = sub.add_parser("pool", formatter_class=fmt, epilog=EPILOG,
+                          help="the public customer pool", description="The public pool.")
+    pool_sub = pool.add_subparsers(dest="pool_command", metavar="ACTION", required=True)
+    sw = pool_sub.add_parser(
+        "sweep", formatter_class=fmt, epilog=EPILOG,
+        help="return due customers to the public pool",
+        description="Return every customer that is due under the pool rules (no follow-up "
+                    "for N days, no won deal within M days of the claim, per customer "
+                    "level) to the public pool, recording each change in the customer's "
+                    "history. Running it twice changes nothing the second time. Meant for "
+                    "a scheduled task on the server.")
+    _add_database(sw)
+    sw.add_argument("--now", type=_iso_time, metavar="ISO",
+                    help="the clock to sweep by, e.g. 2026-03-01T08:00:00+08:00 (without "
+                         "an offset: UTC; default: now)")
+    sw.set_defaults(func=cmd_pool_sweep)
     return parser
+
+
+def _iso_time(text: str):
+    import datetime as dt
+    try:
+        t = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO time such as 2026-03-01T08:00:00+08:00") from None
+    return t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc)
 
 
 def _positive_int(text: str) -> int:
@@ -486,6 +514,19 @@ def cmd_export_customers(args) -> int:
         n = db.read(lambda s: export_customers(s, actor, filt, args.file,
                                                language=args.language))
         _out(f"Exported {n} customers to {args.file}.")
+        return EXIT_OK
+    finally:
+        db.dispose()
+
+
+def cmd_pool_sweep(args) -> int:
+    from services import pool
+    url = resolve_database_url(args.database)
+    db = open_database(url)
+    try:
+        result = db.write(lambda s: pool.sweep_pool(s, now=args.now))
+        _out(f"{result.total} customers returned to the public pool: {result.no_follow_up} "
+             f"without a follow-up, {result.no_deal} without a won deal.")
         return EXIT_OK
     finally:
         db.dispose()
