@@ -168,3 +168,35 @@ class OwnershipChange(Base):
     at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     note: Mapped[str | None] = mapped_column(String(200))
+
+
+# Indexes the sales reports read (services/pipeline_reports.py, services/targets.py): each
+# report query is a range scan of one of these, covering the columns it aggregates, so the
+# funnel, forecast, performance and attainment stay fast at 1,000,000 opportunities
+# (bench/pipeline.py). The customer and activity ones live here because only the reports
+# need them.
+from models.crm import Activity  # noqa: E402
+from models.party import Customer  # noqa: E402
+
+REPORT_INDEXES = (
+    # funnel (expected close in the period, any state) and forecast (open ones)
+    Index("ix_opportunity_report_close", Opportunity.state, Opportunity.expected_close_on,
+          Opportunity.owner_id, Opportunity.stage_id, Opportunity.probability,
+          Opportunity.is_commit, Opportunity.amount),
+    # won/lost in the period: forecast won, performance, attainment, trend
+    Index("ix_opportunity_report_closed", Opportunity.state, Opportunity.closed_at,
+          Opportunity.owner_id, Opportunity.amount, Opportunity.created_at),
+    # opportunities created in the period (performance)
+    Index("ix_opportunity_report_created", Opportunity.created_at, Opportunity.owner_id),
+    # the funnel's reach and days in stage for a cohort of opportunities
+    Index("ix_stage_history_report", StageHistory.opportunity_id, StageHistory.stage_id,
+          StageHistory.entered_at, StageHistory.left_at),
+    # follow-ups logged in the period (performance)
+    Index("ix_activity_report_occurred", Activity.occurred_at, Activity.user_id),
+    # customers created in the period (performance: new customers)
+    Index("ix_customer_report_created", Customer.created_at, Customer.created_by_id,
+          Customer.merged_into_id),
+    # claims in the period (performance: new customers)
+    Index("ix_ownership_change_report", OwnershipChange.reason, OwnershipChange.at,
+          OwnershipChange.to_owner_id, OwnershipChange.customer_id),
+)
