@@ -18,6 +18,9 @@ from ui.customers.followup import FollowUpEntry, kind_icon, kind_label
 from ui.customers.form import CustomerFormDialog
 from ui.widgets.customer_picker import CustomerPickerDialog
 from ui.errors import describe as error_text
+from ui.pipeline.customer_tabs import (OpportunitiesTab, TimelineTab, customer_history,
+                                       has_pipeline_events)
+from ui.pipeline.opportunity_form import OpportunityFormDialog
 from ui.widgets.formatting import blank, date_text, local_datetime_text
 from ui.widgets.lifetime import OwnedRunner
 
@@ -74,6 +77,8 @@ class Customer360Widget(QWidget):
         self.contact_dialog: ContactFormDialog | None = None
         self.picker_dialog: CustomerPickerDialog | None = None
         self.merge_confirm: QMessageBox | None = None
+        self.opportunity_form: OpportunityFormDialog | None = None
+        self.history = None                   # the last CustomerHistory (pipeline timeline)
         self.section_tables: dict[str, QTableWidget] = {}
         self.setStyleSheet(CARD_STYLE)
         self._build()
@@ -107,6 +112,10 @@ class Customer360Widget(QWidget):
         top.addStretch(1)
         top.addWidget(self.edit_button)
         top.addWidget(self.merge_button)
+        self.new_opportunity_button = QPushButton(self.tr("New opportunity…"))
+        self.new_opportunity_button.setVisible(
+            self.client.actor.role in ("sales", "sales_manager", "admin"))
+        top.addWidget(self.new_opportunity_button)
 
         self.owner_value, self.pool_value = QLabel(), QLabel()
         self.last_value, self.next_value = QLabel(), QLabel()
@@ -161,6 +170,10 @@ class Customer360Widget(QWidget):
         self.tabs.addTab(contacts_page, self.tr("Contacts"))
         self.tabs.addTab(timeline_page, self.tr("Follow-ups"))
         self.contacts_tab, self.timeline_tab = contacts_page, timeline_page
+        # Shown only when they have something: opportunities, and the unified timeline once
+        # there is more than follow-ups (stage or owner changes).
+        self.opportunities_tab = OpportunitiesTab()
+        self.history_tab = TimelineTab()
         self.tabs.setCurrentWidget(timeline_page)  # beside the quick entry, what reps read most
 
         self.follow_up = FollowUpEntry(self.client, self.runner, self.customer_id)
@@ -196,6 +209,9 @@ class Customer360Widget(QWidget):
         self.edit_contact_button.clicked.connect(self._edit_selected_contact)
         self.contacts.itemDoubleClicked.connect(lambda _i: self._edit_selected_contact())
         self.follow_up.logged.connect(self._follow_up_logged)
+        self.new_opportunity_button.clicked.connect(lambda: self.open_opportunity(None))
+        self.opportunities_tab.new_requested.connect(lambda: self.open_opportunity(None))
+        self.opportunities_tab.open_requested.connect(self.open_opportunity)
 
     # -- data -----------------------------------------------------------------------------
     def reload(self) -> None:
@@ -233,6 +249,7 @@ class Customer360Widget(QWidget):
         self._show_contacts(data.contacts)
         self._show_timeline(data)
         self._show_sections(data)
+        self._show_opportunities(data)
         self.follow_up.set_contacts(data.contacts)
 
     def _show_owner(self, data) -> None:
@@ -305,6 +322,8 @@ class Customer360Widget(QWidget):
         # Later modules put their rows into these tuples; a tab appears only when there are
         # rows, so nobody sees an empty placeholder.
         for name, title in section_titles().items():
+            if name == "opportunities":
+                continue                      # its own tab (_show_opportunities)
             rows = tuple(getattr(data, name, ()) or ())
             table = self.section_tables.get(name)
             if not rows:
@@ -329,6 +348,58 @@ class Customer360Widget(QWidget):
                     table.setItem(r, col, QTableWidgetItem(blank(value)))
             table.resizeColumnsToContents()
             self.tabs.setTabText(self.tabs.indexOf(table), f"{title} ({len(rows)})")
+
+    # -- opportunities and the unified timeline -------------------------------------------
+    def _show_tab(self, page: QWidget, title: str, visible: bool, after: QWidget) -> None:
+        index = self.tabs.indexOf(page)
+        if not visible:
+            if index >= 0:
+                self.tabs.removeTab(index)
+            return
+        if index < 0:
+            index = self.tabs.insertTab(self.tabs.indexOf(after) + 1, page, title)
+        self.tabs.setTabText(index, title)
+
+    def _show_opportunities(self, data) -> None:
+        c = data.customer
+        rows = tuple(getattr(data, "opportunities", ()) or ())
+        may_open = c.can_edit and not (c.owner_id is None and self.client.actor.role == "sales")
+        self.new_opportunity_button.setEnabled(may_open)
+        self.new_opportunity_button.setToolTip(
+            "" if may_open or not c.can_edit else
+            self.tr("Claim the customer from the public pool first."))
+        self.opportunities_tab.new_button.setEnabled(may_open)
+        self.opportunities_tab.show_rows(rows)
+        self._show_tab(self.opportunities_tab,
+                       self.tr("Opportunities (%1)").replace("%1", str(len(rows))),
+                       bool(rows), self.timeline_tab)
+        self.jobs.submit(self.client.read, customer_history, c.id, rows,
+                         on_done=lambda history: self._show_history(data, history),
+                         on_error=lambda _exc: None, key=f"customer-history-{id(self)}")
+
+    def _show_history(self, data, history) -> None:
+        if data is not self.data:
+            return                            # a newer 360 is on its way with its own
+        self.history = history
+        self.opportunities_tab.set_stages(history.stages)
+        shown = has_pipeline_events(history)
+        if shown:
+            self.history_tab.show_events(data.timeline, data.timeline_total, history)
+        after = (self.opportunities_tab if self.tabs.indexOf(self.opportunities_tab) >= 0
+                 else self.timeline_tab)
+        self._show_tab(self.history_tab, self.tr("Timeline"), shown, after)
+
+    def open_opportunity(self, info) -> None:
+        """The opportunity form for ``info`` (an OpportunityInfo) or a new one here."""
+        c = self.data.customer if self.data is not None else None
+        self.opportunity_form = OpportunityFormDialog(
+            self.client, self.runner, opportunity=info,
+            customer_id=None if info is not None else self.customer_id,
+            customer_name=c.name if c is not None and info is None else None, parent=self)
+        self.opportunity_form.open_customer_button.hide()   # this is the customer
+        self.opportunity_form.choose_customer.setVisible(info is not None)
+        self.opportunity_form.saved.connect(lambda _info: self._changed())
+        self.opportunity_form.open()
 
     def visible_tab_titles(self) -> list[str]:
         return [self.tabs.tabText(i) for i in range(self.tabs.count())]

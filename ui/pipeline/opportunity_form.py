@@ -196,6 +196,8 @@ class OpportunityFormDialog(QDialog):
         self._version = opportunity.version_id if opportunity is not None else None
         self.stages: list = []
         self._choices_loaded = False
+        # The form opens for input once the choices and (editing) the saved version are in.
+        self._loads = 1 if opportunity is None else 2
         self.picker: CustomerPickerDialog | None = None
         self.conflict_dialog: OpportunityConflictDialog | None = None
         self.can_commit = client.actor.role in MANAGER_ROLES
@@ -349,13 +351,19 @@ class OpportunityFormDialog(QDialog):
             if first_open is not None:
                 self.stage.setCurrentIndex(self.stage.findData(first_open.id))
             self._stage_changed()
-        self._set_busy(False)
+        self._loaded_one()
 
     def _fresh(self, info) -> None:
         self.info = info
         self._version = info.version_id
         if self._choices_loaded:
             self.fill(info)
+        self._loaded_one()
+
+    def _loaded_one(self) -> None:
+        self._loads -= 1
+        if self._loads == 0:
+            self._set_busy(False)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._say(error_text(exc), error=True)
