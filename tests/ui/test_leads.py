@@ -15,6 +15,7 @@ from models.party import Contact, Customer
 from services import leads as lead_service
 from services import opportunities as ops
 from services.leads import LeadInput
+from tests.helpers.xlsx import write_xlsx
 from tests.ui.helpers_b import (add_customer, quick_staff, rep_client,  # noqa: F401
                                 sqlite_staff, staffed_db, staffed_sqlite_template)
 from ui.leads.lead_list import LeadListWidget
@@ -221,3 +222,47 @@ def test_quick_form_save_and_add_another_keeps_the_source(qtbot, rep_client, run
     qtbot.waitUntil(lambda: not w.loading and
                     w.column_texts("contact_name") == ["客户乙", "客户甲"], timeout=10000)
     assert w.column_texts("source") == ["展会 Exhibition", "展会 Exhibition"]
+
+
+def test_import_wizard_imports_good_rows_and_reports_the_rest(qtbot, rep_client, runner,
+                                                              tmp_path):
+    add_lead(rep_client, "老客户", phone="138 0000 0001")
+    path = write_xlsx(tmp_path / "展会线索.xlsx", [
+        ["联系人", "公司", "手机", "需求", "备用"],
+        ["王先生", "苏州精工机械有限公司", "139 1234 5678", "自动化装配线", "x"],
+        ["", "无名公司", "139 0000 0002", "没有联系人", ""],
+        ["老客户", "重复公司", "138 0000 0001", "又来问了", ""],
+        ["李女士", "杭州新锐科技", "wechat: lee", "询价", ""],
+        ["陈工", "宁波港城物流有限公司", "13712345678", "仓储系统", ""],
+    ])
+    w = open_list(qtbot, rep_client, runner)
+    w.import_leads()
+    wizard = w.import_wizard
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    page = wizard.preview_page
+    qtbot.waitUntil(page.isComplete, timeout=10000)
+    assert page.preview.mapping == {"A": "contact_name", "B": "company", "C": "phone",
+                                    "D": "enquiry", "E": None}
+    assert page.summary.text().startswith("5 rows: 2 ok, 2 with errors, 1 duplicates.")
+    assert page.good_rows.isChecked()                  # errors present: good rows only
+    problems = {page.rows_model.index(r, 0).data(): page.rows_model.index(r, 2).data()
+                for r in range(page.rows_model.rowCount())}
+    assert problems[3].startswith("column A (联系人)")
+    assert problems[4] == f"same phone as existing lead {w.rows[0].id}"
+    assert problems[5].startswith("column C (手机)")
+    wizard.next()                                      # Import
+    result = wizard.result_page
+    qtbot.waitUntil(lambda: result.result is not None, timeout=15000)
+    assert result.result.created == 2 and result.result.skipped_duplicates == 1
+    assert "Imported: 2" in result.status.text()
+    assert result.save_report.isVisible()
+    report = tmp_path / "问题.xlsx"
+    result.ask_report_path = lambda: str(report)
+    qtbot.mouseClick(result.save_report, Qt.LeftButton)
+    qtbot.waitUntil(lambda: result.report_path == str(report), timeout=10000)
+    assert report.is_file()
+    wizard.accept()
+    qtbot.waitUntil(lambda: not w.loading and
+                    sorted(w.column_texts("contact_name")) == ["王先生", "老客户", "陈工"],
+                    timeout=10000)
