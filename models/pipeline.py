@@ -179,24 +179,26 @@ from models.crm import Activity  # noqa: E402
 from models.party import Customer  # noqa: E402
 
 REPORT_INDEXES = (
+    # Owner first: every report filters on a list of owners (a rep, a team, or all users)
+    # and groups by owner, so each owner's rows are one contiguous, already grouped range.
     # funnel (expected close in the period, any state) and forecast (open ones)
-    Index("ix_opportunity_report_close", Opportunity.state, Opportunity.expected_close_on,
-          Opportunity.owner_id, Opportunity.stage_id, Opportunity.probability,
+    Index("ix_opportunity_report_close", Opportunity.owner_id, Opportunity.state,
+          Opportunity.expected_close_on, Opportunity.stage_id, Opportunity.probability,
           Opportunity.is_commit, Opportunity.amount),
     # won/lost in the period: forecast won, performance, attainment, trend
-    Index("ix_opportunity_report_closed", Opportunity.state, Opportunity.closed_at,
-          Opportunity.owner_id, Opportunity.amount, Opportunity.created_at),
+    Index("ix_opportunity_report_closed", Opportunity.owner_id, Opportunity.state,
+          Opportunity.closed_at, Opportunity.amount, Opportunity.created_at),
     # opportunities created in the period (performance)
-    Index("ix_opportunity_report_created", Opportunity.created_at, Opportunity.owner_id),
+    Index("ix_opportunity_report_created", Opportunity.owner_id, Opportunity.created_at),
     # the funnel's reach and days in stage for a cohort of opportunities
     Index("ix_stage_history_report", StageHistory.opportunity_id, StageHistory.stage_id,
           StageHistory.entered_at, StageHistory.left_at),
     # follow-ups logged in the period (performance)
-    Index("ix_activity_report_occurred", Activity.occurred_at, Activity.user_id),
+    Index("ix_activity_report_user", Activity.user_id, Activity.occurred_at),
     # customers created in the period (performance: new customers)
-    Index("ix_customer_report_created", Customer.created_at, Customer.created_by_id,
+    Index("ix_customer_report_created", Customer.created_by_id, Customer.created_at,
           Customer.merged_into_id),
     # claims in the period (performance: new customers)
-    Index("ix_ownership_change_report", OwnershipChange.reason, OwnershipChange.at,
-          OwnershipChange.to_owner_id, OwnershipChange.customer_id),
+    Index("ix_ownership_change_report", OwnershipChange.to_owner_id, OwnershipChange.reason,
+          OwnershipChange.at, OwnershipChange.customer_id),
 )

@@ -212,13 +212,16 @@ def check_period(filt: ReportFilter) -> None:
 
 
 def owner_scope(session: Session, actor: Actor, *, team_id: int | None = None,
-                owner_id: int | None = None) -> list[int] | None:
-    """The owners whose figures ``actor`` may see under the filter: a list of user ids, or
-    None for everyone (an administrator without a filter)."""
+                owner_id: int | None = None) -> list[int]:
+    """The owners whose figures ``actor`` may see under the filter, as a list of user ids
+    (for an administrator without a filter: every user). Report queries filter on this
+    list: with the owner-first report indexes each owner is one contiguous range, already
+    grouped by owner."""
     if actor.is_admin:
-        ids = None
+        q = select(User.id)
         if team_id is not None:
-            ids = list(session.scalars(select(User.id).where(User.team_id == team_id)))
+            q = q.where(User.team_id == team_id)
+        ids = list(session.scalars(q))
     elif actor.is_manager:
         if team_id is not None and team_id != actor.team_id:
             raise PermissionDenied("A sales manager sees the figures of their own team only.")
@@ -233,14 +236,14 @@ def owner_scope(session: Session, actor: Actor, *, team_id: int | None = None,
     else:
         raise PermissionDenied("Sales reports are for sales staff and administrators.")
     if owner_id is not None:
-        if ids is not None and owner_id not in ids:
+        if owner_id not in ids and not actor.is_admin:
             raise PermissionDenied("You may not see this rep's figures.")
-        ids = [owner_id]
+        ids = [owner_id] if owner_id in ids else []     # an admin's rep outside the team
     return ids
 
 
-def _in_scope(col, ids: list[int] | None) -> list[ColumnElement]:
-    return [] if ids is None else [col.in_(ids) if ids else false()]
+def _in_scope(col, ids: list[int]) -> list[ColumnElement]:
+    return [col.in_(ids) if ids else false()]
 
 
 def days_between(session: Session, later, earlier) -> ColumnElement:
@@ -440,14 +443,10 @@ def rep_performance(session: Session, actor: Actor, filt: ReportFilter) -> list[
         .group_by(o.c.owner_id))}
 
     with_figures = set(new_customers) | set(follow_ups) | set(created) | set(closed)
-    users = select(usr.c.id, usr.c.display_name, usr.c.team_id)
-    if ids is None:
-        users = users.where((usr.c.role.in_(SALES_ROLES) & usr.c.active)
-                            | usr.c.id.in_(with_figures or [-1]))
-    else:
-        users = users.where(usr.c.id.in_(ids),
-                            (usr.c.role.in_(SALES_ROLES) & usr.c.active)
-                            | usr.c.id.in_(with_figures or [-1]))
+    users = (select(usr.c.id, usr.c.display_name, usr.c.team_id)
+             .where(usr.c.id.in_(ids) if ids else false(),
+                    (usr.c.role.in_(SALES_ROLES) & usr.c.active)
+                    | usr.c.id.in_(with_figures or [-1])))
     people = session.execute(users).all()
     targets = period_targets(session, filt.date_from, filt.date_to,
                              ids=[p.id for p in people])

@@ -296,7 +296,7 @@ def attainment(session: Session, actor: Actor, *, period: str, period_start: dt.
         ids, team_ids = [actor.user_id], []
     else:
         ids = owner_scope(session, actor)
-        team_ids = None if ids is None else ([actor.team_id] if actor.team_id else [])
+        team_ids = None if actor.is_admin else ([actor.team_id] if actor.team_id else [])
 
     won = (select(o.c.owner_id, func.sum(cents(o.c.amount)).label("c"))
            .where(o.c.state == "won", o.c.closed_at >= start, o.c.closed_at < end,
@@ -314,7 +314,7 @@ def attainment(session: Session, actor: Actor, *, period: str, period_start: dt.
     teams_q = (select(tm.c.id, tm.c.name, func.sum(won.c.c).label("c"))
                .select_from(tm.outerjoin(usr, usr.c.team_id == tm.c.id)
                             .outerjoin(won, won.c.owner_id == usr.c.id))
-               .where(*_in_scope(tm.c.id, team_ids))
+               .where(*([] if team_ids is None else _in_scope(tm.c.id, team_ids)))
                .group_by(tm.c.id, tm.c.name))
     return (_ranked(session, "rep", reps_q, rep_targets)
             + _ranked(session, "team", teams_q, team_targets))

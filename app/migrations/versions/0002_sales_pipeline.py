@@ -18,15 +18,15 @@ depends_on = None
 # Indexes the sales reports read (kept in step with models/pipeline.py REPORT_INDEXES).
 REPORT_INDEXES = (
     ('ix_opportunity_report_close', 'opportunity',
-     ['state', 'expected_close_on', 'owner_id', 'stage_id', 'probability', 'is_commit', 'amount']),
+     ['owner_id', 'state', 'expected_close_on', 'stage_id', 'probability', 'is_commit', 'amount']),
     ('ix_opportunity_report_closed', 'opportunity',
-     ['state', 'closed_at', 'owner_id', 'amount', 'created_at']),
-    ('ix_opportunity_report_created', 'opportunity', ['created_at', 'owner_id']),
+     ['owner_id', 'state', 'closed_at', 'amount', 'created_at']),
+    ('ix_opportunity_report_created', 'opportunity', ['owner_id', 'created_at']),
     ('ix_stage_history_report', 'stage_history',
      ['opportunity_id', 'stage_id', 'entered_at', 'left_at']),
-    ('ix_activity_report_occurred', 'activity', ['occurred_at', 'user_id']),
-    ('ix_customer_report_created', 'customer', ['created_at', 'created_by_id', 'merged_into_id']),
-    ('ix_ownership_change_report', 'ownership_change', ['reason', 'at', 'to_owner_id', 'customer_id']),
+    ('ix_activity_report_user', 'activity', ['user_id', 'occurred_at']),
+    ('ix_customer_report_created', 'customer', ['created_by_id', 'created_at', 'merged_into_id']),
+    ('ix_ownership_change_report', 'ownership_change', ['to_owner_id', 'reason', 'at', 'customer_id']),
 )
 
 
