@@ -215,9 +215,13 @@ class ConvertLeadDialog(QDialog):
                 self.stage.addItem(f"{stage_name(s)} ({s.probability} %)", s.id)
         self.show_candidates(candidates)
         if candidates:
-            self.duplicate_note.setText(self.tr(
-                "This lead looks like %n existing customer(s). Attach it to one of them "
-                "instead of creating a second record.", "", len(candidates)))
+            text = (self.tr("This lead looks like an existing customer. Attach it to that "
+                            "customer instead of creating a second record.")
+                    if len(candidates) == 1 else
+                    self.tr("This lead looks like %1 existing customers. Attach it to one of "
+                            "them instead of creating a second record.")
+                    .replace("%1", str(len(candidates))))
+            self.duplicate_note.setText(text)
             self.duplicate_note.show()
             self.candidate_table.selectRow(0)
             self.existing_choice.setChecked(True)
