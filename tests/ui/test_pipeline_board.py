@@ -275,3 +275,26 @@ def test_cards_are_widgets_that_take_the_focus(qtbot, rep_client, runner):
     assert card.focusPolicy() & Qt.TabFocus
     qtbot.mouseClick(card, Qt.LeftButton, pos=QPoint(10, 10))
     assert card.hasFocus()
+
+
+def test_enter_opens_the_opportunity_and_the_form_leads_to_the_customer(qtbot, rep_client,
+                                                                        runner):
+    c = add_customer(rep_client, "青岛蓝海化工有限公司")
+    opp = add_opportunity(rep_client, c.id, "财务共享中心", "540000", stage="negotiation")
+    board = open_board(qtbot, rep_client, runner)
+    opened = []
+    board.open_customer.connect(opened.append)
+    card = board.card(opp.id)
+    card.setFocus()
+    qtbot.keyClick(card, Qt.Key_Return)
+    form = board.form
+    qtbot.waitUntil(lambda: form is not None and not form.busy, timeout=10000)
+    assert (form.title.text(), form.stage.currentText(), form.probability.value()) == (
+        "财务共享中心", "Negotiation", 70)
+    qtbot.mouseClick(form.open_customer_button, Qt.LeftButton)
+    assert opened == [c.id]
+    # An edit saved in the form shows on the board.
+    form.title.setText("财务共享中心（二期）")
+    qtbot.mouseClick(form.save_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: board.settled and
+                    card_titles(board, "negotiation") == ["财务共享中心（二期）"], timeout=10000)

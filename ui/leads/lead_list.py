@@ -55,6 +55,7 @@ class LeadListWidget(QWidget):
         self.last_conversion = None
         self.error_box: QMessageBox | None = None
         self._select_id: int | None = None
+        self._shown_before = False
         self._build()
         self.reload()
 
@@ -164,6 +165,13 @@ class LeadListWidget(QWidget):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemActivated.connect(lambda _i: self.activate_selected())
         self._selection_changed()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Coming back to the list (a lead converted or imported elsewhere): reload.
+        super().showEvent(event)
+        if self._shown_before and not self.loading:
+            self.reload()
+        self._shown_before = True
 
     # -- data -----------------------------------------------------------------------------
     def _query(self, after: int | None):

@@ -328,6 +328,7 @@ class PipelineBoard(QWidget):
         self.jobs = OwnedRunner(runner, self)
         self.columns: list[StageColumn] = []
         self.loading = True
+        self._shown_before = False
         self._moves = 0                  # stage changes saving right now
         self._reload_wanted = False
         self._focus_id: int | None = None
@@ -420,6 +421,13 @@ class PipelineBoard(QWidget):
             self.owner.addItem(u.display_name, u.id)
         self.owner.setCurrentIndex(max(self.owner.findData(current), 0))
         self.owner.blockSignals(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # Coming back to the board (another tab changed opportunities meanwhile): reload.
+        super().showEvent(event)
+        if self._shown_before and not self.loading:
+            self.reload()
+        self._shown_before = True
 
     # -- filters --------------------------------------------------------------------------
     def close_period(self, today: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
@@ -537,7 +545,7 @@ class PipelineBoard(QWidget):
         if card is None or card.info.stage_id == stage_id:
             return False
         # The drag runs its own event loop; ask for a lost reason after it has finished.
-        QTimer.singleShot(0, lambda: self.request_move(payload["id"], stage_id))
+        QTimer.singleShot(0, self, lambda: self.request_move(payload["id"], stage_id))
         return True
 
     def move_by(self, card: OpportunityCard, step: int) -> None:
