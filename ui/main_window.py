@@ -1,11 +1,15 @@
-"""The main window: navigation on the left, work in tabs on the right (the customer list,
-the public pool, one 360° view per opened customer), menus with shortcuts, and a status bar
-with the user, the database and a busy indicator."""
+"""The main window: navigation on the left, work in tabs on the right (Today, the customer
+list, the public pool, leads, the pipeline board and reports, one 360° view per opened
+customer), menus with shortcuts, and a status bar with the user, the database and a busy
+indicator. Screens other than the customer list are built when first opened; sales staff
+start on Today. The client also runs the public-pool return sweep: at login and hourly
+(services.pool.sweep_due runs it at most once an hour across all clients)."""
 from __future__ import annotations
 
+import logging
 from pathlib import PurePath
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QListWidgetItem, QMainWindow,
                                QMessageBox, QProgressBar, QSplitter, QTabWidget, QWidget)
@@ -13,7 +17,18 @@ from PySide6.QtWidgets import (QFrame, QLabel, QListWidget, QListWidgetItem, QMa
 from ui import errors
 from ui.customers.list_view import CustomerListWidget
 
-NAV_CUSTOMERS, NAV_POOL, NAV_IMPORT, NAV_SETTINGS = range(4)
+log = logging.getLogger(__name__)
+
+(NAV_CUSTOMERS, NAV_TODAY, NAV_POOL, NAV_LEADS, NAV_BOARD, NAV_FUNNEL, NAV_FORECAST,
+ NAV_TARGETS, NAV_PERFORMANCE, NAV_IMPORT, NAV_SETTINGS) = range(11)
+# Screens opened as tabs on demand: key → navigation row.
+PAGES = {"today": NAV_TODAY, "leads": NAV_LEADS, "board": NAV_BOARD, "funnel": NAV_FUNNEL,
+         "forecast": NAV_FORECAST, "targets": NAV_TARGETS, "performance": NAV_PERFORMANCE}
+SALES_ROLES = ("sales", "sales_manager")
+# Staff who own no customers and sell nothing see no sales screens.
+PIPELINE_ROLES = ("sales", "sales_manager", "admin")
+SWEEP_INTERVAL_MS = 60 * 60 * 1000
+SWEEP_MIN_MINUTES = 55      # a timer firing a little early must not skip an hour
 APP_TITLE = "千里 Qianli CRM"
 NAV_STYLE = """
 QListWidget#navigation { background: palette(window); outline: 0; padding-top: 6px; }
@@ -27,11 +42,13 @@ QListWidget#navigation::item:selected { background: palette(highlight);
 class MainWindow(QMainWindow):
     language_changed = Signal(str)
 
-    def __init__(self, client, runner, settings=None, parent: QWidget | None = None):
+    def __init__(self, client, runner, settings=None, parent: QWidget | None = None, *,
+                 auto_sweep: bool = True):
         super().__init__(parent)
         self.client, self.runner = client, runner
         self.settings = settings if settings is not None else client.settings
         self._customer_tabs: dict[int, QWidget] = {}
+        self.pages: dict[str, QWidget] = {}
         self.setWindowTitle(APP_TITLE)
 
         self.nav = QListWidget()
@@ -41,8 +58,11 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(200)
         self.nav.setFrameShape(QFrame.Shape.NoFrame)
         self.nav.setStyleSheet(NAV_STYLE)
-        for _ in range(4):
+        for _ in range(NAV_SETTINGS + 1):
             self.nav.addItem(QListWidgetItem())
+        if client.actor.role not in PIPELINE_ROLES:
+            for row in PAGES.values():
+                self.nav.item(row).setHidden(True)
         self.nav.itemClicked.connect(self._nav_clicked)
         self.nav.itemActivated.connect(self._nav_clicked)
 
@@ -71,7 +91,16 @@ class MainWindow(QMainWindow):
         runner.unhandled_error.connect(lambda exc: errors.show_error(self, exc))
         self.retranslate()
         self.nav.setCurrentRow(NAV_CUSTOMERS)
+        if client.actor.role in SALES_ROLES:
+            self.show_page("today")
         self.resize(1200, 720)
+
+        self.sweep_timer = QTimer(self)
+        self.sweep_timer.setInterval(SWEEP_INTERVAL_MS)
+        self.sweep_timer.timeout.connect(self.sweep_pool)
+        if auto_sweep:
+            self.sweep_pool()
+            self.sweep_timer.start()
 
     # --- building ------------------------------------------------------------------------
 
@@ -109,6 +138,10 @@ class MainWindow(QMainWindow):
             self.act_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.act_customers = action("Ctrl+1", self.show_customers)
         self.act_pool = action("Ctrl+2", self.show_pool)
+        self.page_actions = {key: action(f"Ctrl+{n}", lambda _c=False, k=key: self.show_page(k))
+                             for n, key in enumerate(PAGES, start=3)}
+        for a in self.page_actions.values():
+            a.setVisible(self.client.actor.role in PIPELINE_ROLES)
         self.act_close_tab = action(QKeySequence.StandardKey.Close, self.close_current_tab)
         self.act_about = action(None, self.about)
         self.act_new.setVisible(self.client.actor.role in ("sales", "sales_manager", "admin"))
@@ -122,7 +155,11 @@ class MainWindow(QMainWindow):
         for a in (self.act_new, self.act_find, self.act_refresh):
             self.menu_customers.addAction(a)
         self.menu_view = bar.addMenu("")
-        for a in (self.act_customers, self.act_pool, None, self.act_close_tab):
+        for a in (self.act_customers, self.page_actions["today"], self.act_pool,
+                  self.page_actions["leads"], None, self.page_actions["board"],
+                  self.page_actions["funnel"], self.page_actions["forecast"],
+                  self.page_actions["targets"], self.page_actions["performance"], None,
+                  self.act_close_tab):
             self.menu_view.addSeparator() if a is None else self.menu_view.addAction(a)
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.act_about)
@@ -151,13 +188,23 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.db_label)
 
     def retranslate(self) -> None:
-        texts = (self.tr("Customers"), self.tr("Public pool"), self.tr("Import"),
-                 self.tr("Settings"))
-        for i, text in enumerate(texts):
-            self.nav.item(i).setText(text)
+        titles = self.page_titles()
+        nav_texts = {NAV_CUSTOMERS: self.tr("Customers"), NAV_POOL: self.tr("Public pool"),
+                     NAV_IMPORT: self.tr("Import"), NAV_SETTINGS: self.tr("Settings")}
+        nav_texts.update({row: titles[key] for key, row in PAGES.items()})
+        for row, text in nav_texts.items():
+            self.nav.item(row).setText(text)
         self.tabs.setTabText(self.tabs.indexOf(self.customers), self.tr("Customers"))
         if self.pool is not None:
             self.tabs.setTabText(self.tabs.indexOf(self.pool), self.tr("Public pool"))
+        for key, widget in self.pages.items():
+            self.tabs.setTabText(self.tabs.indexOf(widget), titles[key])
+        menu_texts = {"today": self.tr("&Today"), "leads": self.tr("&Leads"),
+                      "board": self.tr("Pipeline &board"), "funnel": self.tr("&Funnel"),
+                      "forecast": self.tr("F&orecast"), "targets": self.tr("&Targets"),
+                      "performance": self.tr("&Rep performance")}
+        for key, a in self.page_actions.items():
+            a.setText(menu_texts[key])
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_customers.setTitle(self.tr("&Customers"))
         self.menu_view.setTitle(self.tr("&View"))
@@ -187,9 +234,18 @@ class MainWindow(QMainWindow):
 
     # --- navigation ----------------------------------------------------------------------
 
+    def page_titles(self) -> dict[str, str]:
+        return {"today": self.tr("Today"), "leads": self.tr("Leads"),
+                "board": self.tr("Pipeline board"), "funnel": self.tr("Funnel"),
+                "forecast": self.tr("Forecast"), "targets": self.tr("Targets"),
+                "performance": self.tr("Performance")}
+
     def _nav_clicked(self, item: QListWidgetItem) -> None:
         row = self.nav.row(item)
-        if row == NAV_CUSTOMERS:
+        pages = {r: key for key, r in PAGES.items()}
+        if row in pages:
+            self.show_page(pages[row])
+        elif row == NAV_CUSTOMERS:
             self.show_customers()
         elif row == NAV_POOL:
             self.show_pool()
@@ -207,6 +263,9 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(NAV_CUSTOMERS)
         elif widget is not None and widget is self.pool:
             self.nav.setCurrentRow(NAV_POOL)
+        elif widget is not None and widget in self.pages.values():
+            key = next(k for k, w in self.pages.items() if w is widget)
+            self.nav.setCurrentRow(PAGES[key])
         else:
             self.nav.clearSelection()
             self.nav.setCurrentRow(-1)
@@ -221,10 +280,64 @@ class MainWindow(QMainWindow):
 
     def show_pool(self) -> None:
         if self.pool is None:
-            self.pool = self._make_list(pool_only=True)
-            self.tabs.insertTab(1, self.pool, self.tr("Public pool"))
+            from ui.pool.pool_view import PoolWidget
+            self.pool = PoolWidget(self.client, self.runner)
+            self.pool.open_customer.connect(self.open_customer)
+            self.pool.export_message.connect(
+                lambda text: self.statusBar().showMessage(text, 8000))
+            self.pool.ownership_changed.connect(self._ownership_changed)
+            today = self.pages.get("today")
+            after = max(self.tabs.indexOf(self.customers),
+                        self.tabs.indexOf(today) if today is not None else -1)
+            self.tabs.insertTab(after + 1, self.pool, self.tr("Public pool"))
             self._unclosable(self.pool)
         self.tabs.setCurrentWidget(self.pool)
+
+    def _build_page(self, key: str) -> QWidget | None:
+        # Imported here: each screen loads its modules (pyqtgraph …) when first opened.
+        try:
+            if key == "today":
+                from ui.workbench import WorkbenchWidget as cls
+            elif key == "leads":
+                from ui.leads.lead_list import LeadListWidget as cls
+            elif key == "board":
+                from ui.pipeline.board import PipelineBoard as cls
+            elif key == "funnel":
+                from ui.pipeline.funnel import FunnelWidget as cls
+            elif key == "forecast":
+                from ui.pipeline.forecast import ForecastWidget as cls
+            elif key == "targets":
+                from ui.pipeline.targets import TargetsWidget as cls
+            else:
+                from ui.pipeline.performance import PerformanceWidget as cls
+        except ImportError:
+            log.exception("screen %s is not available", key)
+            QMessageBox.information(self, self.page_titles()[key],
+                                    self.tr("This screen is not available in this version."))
+            return None
+        widget = cls(self.client, self.runner)
+        if hasattr(widget, "open_customer"):
+            widget.open_customer.connect(self.open_customer)
+        if hasattr(widget, "log_follow_up"):
+            widget.log_follow_up.connect(self.log_follow_up)
+        return widget
+
+    def show_page(self, key: str) -> QWidget | None:
+        """Open (building it the first time) and show one of the PAGES screens."""
+        widget = self.pages.get(key)
+        if widget is None:
+            widget = self._build_page(key)
+            if widget is None:
+                self._tab_changed(self.tabs.currentIndex())
+                return None
+            self.pages[key] = widget
+            title = self.page_titles()[key]
+            if key == "today":      # beside the customer list, as in the navigation
+                self.tabs.insertTab(self.tabs.indexOf(self.customers) + 1, widget, title)
+            else:
+                self.tabs.addTab(widget, title)
+        self.tabs.setCurrentWidget(widget)
+        return widget
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -232,6 +345,9 @@ class MainWindow(QMainWindow):
             return
         if widget is self.pool:
             self.pool = None
+        for key, w in list(self.pages.items()):
+            if w is widget:
+                del self.pages[key]
         for cid, w in list(self._customer_tabs.items()):
             if w is widget:
                 del self._customer_tabs[cid]
@@ -268,6 +384,26 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         return widget
 
+    def log_follow_up(self, customer_id: int) -> QWidget | None:
+        """The customer's 360° view with its quick follow-up entry focused (once loaded)."""
+        widget = self.open_customer(customer_id)
+        if widget is None:
+            return None
+        entry = getattr(getattr(widget, "follow_up", None), "notes", None)
+        if entry is None:
+            return widget
+
+        def focus(*_args) -> None:
+            entry.setFocus(Qt.FocusReason.OtherFocusReason)
+        if getattr(widget, "data", None) is not None:
+            focus()
+        else:
+            def once(*_args) -> None:
+                widget.windowTitleChanged.disconnect(once)
+                focus()
+            widget.windowTitleChanged.connect(once)
+        return widget
+
     def _known_row(self, customer_id: int):
         for lst in (self.customers, self.pool):
             if lst is None:
@@ -295,9 +431,41 @@ class MainWindow(QMainWindow):
                 self.close_tab(self.tabs.indexOf(widget))
             else:
                 self._customer_tabs[shown] = widget
-        for lst in (self.customers, self.pool):
+        for lst in (self.customers, self.pool, self.pages.get("today")):
             if lst is not None:
                 lst.refresh()
+
+    def _ownership_changed(self, _customer_id: int) -> None:
+        for widget in (self.customers, self.pages.get("today")):
+            if widget is not None:
+                widget.refresh()
+
+    # --- public pool sweep -----------------------------------------------------------------
+
+    def sweep_pool(self) -> None:
+        """Return due customers to the public pool in the background (skipped by the
+        service when any client or the scheduled task swept within the hour)."""
+        try:
+            from services.pool import sweep_due
+        except ImportError:
+            return
+        self.runner.submit(self.client.db.write,
+                           lambda s: sweep_due(s, min_interval_minutes=SWEEP_MIN_MINUTES),
+                           on_done=self._swept, on_error=self._sweep_failed)
+
+    def _swept(self, result) -> None:
+        total = getattr(result, "total", 0) if result is not None else 0
+        if not total:
+            return
+        self.statusBar().showMessage(self.tr("%1 customers returned to the public pool.")
+                                     .replace("%1", self.locale().toString(total)), 8000)
+        for widget in (self.customers, self.pool, self.pages.get("today")):
+            if widget is not None:
+                widget.refresh()
+
+    def _sweep_failed(self, exc: BaseException) -> None:
+        # Not the user's doing and retried within the hour: log it, do not interrupt.
+        log.warning("automatic pool sweep failed: %s", exc, exc_info=exc)
 
     def new_customer(self) -> None:
         self.current_list().new_customer()
@@ -313,6 +481,10 @@ class MainWindow(QMainWindow):
             widget.refresh()
 
     def export(self) -> None:
+        widget = self.tabs.currentWidget()
+        if not isinstance(widget, CustomerListWidget) and hasattr(widget, "export_xlsx"):
+            widget.export_xlsx()
+            return
         self.current_list().export()
 
     def import_customers(self) -> None:

@@ -12,11 +12,14 @@ from app.client import Client
 from app.gui import run_client
 from app.settings import Settings
 from tests.ui.conftest import actor
-from ui.main_window import NAV_IMPORT, NAV_POOL, NAV_SETTINGS, MainWindow
+from ui.main_window import (NAV_CUSTOMERS, NAV_FUNNEL, NAV_IMPORT, NAV_POOL, NAV_SETTINGS,
+                            NAV_TODAY, MainWindow)
 
 
-def _window(qtbot, client, runner) -> MainWindow:
-    window = MainWindow(client, runner, Settings())
+def _window(qtbot, client, runner, *, auto_sweep: bool = False) -> MainWindow:
+    # The automatic pool sweep has its own test; elsewhere it would hand the seeded
+    # customers (not followed up since 2024) back to the pool while the lists load.
+    window = MainWindow(client, runner, Settings(), auto_sweep=auto_sweep)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -38,22 +41,40 @@ def test_status_bar_title_and_navigation(qtbot, runner, small_db):
     assert window.db_label.text() == "SQLite qianli.sqlite3"
     assert window.db_label.toolTip() == client.database_label   # the full path
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Customers", "Public pool", "Import", "Settings"]
+        "Customers", "Today", "Public pool", "Leads", "Pipeline board", "Funnel", "Forecast",
+        "Targets", "Performance", "Import", "Settings"]
+    # Sales staff start on Today, the tab beside the customer list.
+    assert window.tabs.currentWidget() is window.pages["today"]
+    assert window.nav.currentRow() == NAV_TODAY
     assert [m.title() for m in (window.menu_file, window.menu_customers, window.menu_view,
                                 window.menu_help)] == ["&File", "&Customers", "&View", "&Help"]
 
     _click_nav(qtbot, window, NAV_POOL)
     assert window.tabs.currentWidget() is window.pool
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Public pool"
-    assert window.pool.model.filter.scope == "pool" and window.pool.scope.isHidden()
+    assert window.pool.model.filter.scope == "pool"
+    # The pool's own scope box offers the pool and, to release, the user's own customers.
+    assert [window.pool.scope.itemData(i) for i in range(window.pool.scope.count())] == [
+        "mine", "team", "pool"]
     qtbot.waitUntil(lambda: not window.pool.model.is_loading, timeout=20000)
     pool_rows = [window.pool.model.row_at(i) for i in range(window.pool.model.rowCount())]
     assert pool_rows and all(r.owner_id is None for r in pool_rows)
     # The list tabs cannot be closed; the nav highlight follows the tab.
+    assert [window.tabs.widget(i) for i in range(3)] == [window.customers,
+                                                         window.pages["today"], window.pool]
+    count = window.tabs.count()
     window.close_tab(window.tabs.indexOf(window.customers))
-    assert window.tabs.indexOf(window.customers) == 0
+    assert window.tabs.indexOf(window.customers) == 0 and window.tabs.count() == count
     window.show_customers()
-    assert window.nav.currentRow() == 0
+    assert window.nav.currentRow() == NAV_CUSTOMERS
+    # Report screens open on demand, once; the highlight follows them too.
+    _click_nav(qtbot, window, NAV_FUNNEL)
+    funnel = window.pages["funnel"]
+    assert window.tabs.currentWidget() is funnel and window.nav.currentRow() == NAV_FUNNEL
+    window.show_customers()
+    window.show_page("funnel")
+    assert window.pages["funnel"] is funnel and window.tabs.count() == count + 1
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
 
 
 def test_shortcuts(qtbot, runner, small_db):
@@ -145,7 +166,7 @@ def test_import_and_settings_open_their_dialogs(qtbot, runner, small_db):
     wizard = window.findChild(ImportWizard)
     assert wizard is not None and wizard.isVisible()
     wizard.reject()
-    assert window.nav.currentRow() == 0          # the highlight stays on the open tab
+    assert window.nav.currentRow() == NAV_CUSTOMERS   # the highlight stays on the open tab
     _click_nav(qtbot, window, NAV_SETTINGS)
     dialog = window.findChild(SettingsDialog)
     assert dialog is not None and dialog.isVisible()
@@ -234,3 +255,38 @@ def test_uncaught_exceptions_are_logged_and_shown_in_a_dialog(qtbot):
         sys.excepthook = previous
     assert shown and shown[0][0] is ExceptionDialog and "printer on fire" in shown[0][1]
     assert "printer on fire" in log_file.read_text(encoding="utf-8")
+
+
+def test_the_pool_sweep_runs_at_login_and_then_hourly(qtbot, runner, small_db):
+    from services.customer_search import CustomerFilter, count_customers
+    from ui.main_window import SWEEP_INTERVAL_MS
+    admin = actor(small_db, "admin")
+
+    def owned() -> int:
+        return small_db.read(lambda s: count_customers(s, admin, CustomerFilter(scope="all"))
+                             - count_customers(s, admin, CustomerFilter(scope="pool")))
+
+    before = owned()
+    assert before > 0          # seeded owners last followed up in 2024: all overdue
+    client = Client(small_db, actor(small_db, "rep1"))
+    window = _window(qtbot, client, runner, auto_sweep=True)
+    qtbot.waitUntil(lambda: owned() == 0, timeout=20000)
+    qtbot.waitUntil(lambda: "returned to the public pool" in window.statusBar().currentMessage(),
+                    timeout=20000)
+    assert window.statusBar().currentMessage() == (
+        f"{before} customers returned to the public pool.")
+    assert window.sweep_timer.isActive() and window.sweep_timer.interval() == SWEEP_INTERVAL_MS
+    # The next client within the hour finds the sweep done and does nothing.
+    other = _window(qtbot, Client(small_db, admin), runner, auto_sweep=True)
+    qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
+    assert other.statusBar().currentMessage() == ""
+
+
+def test_staff_outside_sales_see_no_sales_screens(qtbot, runner, small_db):
+    client = Client(small_db, actor(small_db, "warehouse"))
+    window = _window(qtbot, client, runner)
+    visible = [window.nav.item(i).text() for i in range(window.nav.count())
+               if not window.nav.item(i).isHidden()]
+    assert visible == ["Customers", "Public pool", "Import", "Settings"]
+    assert window.tabs.currentWidget() is window.customers and window.pages == {}
+    assert not window.page_actions["funnel"].isVisible()

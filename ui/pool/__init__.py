@@ -1,0 +1,1 @@
+"""The public customer pool (公海): claim, assign, release."""
