@@ -8,6 +8,9 @@ from PySide6.QtCore import QCoreApplication
 
 from ui import errors as ui_errors
 
+# Literal translate("Context", "…") calls, so lupdate finds every string.
+translate = QCoreApplication.translate
+
 STATUSES = ("new", "contacted", "qualified", "disqualified", "converted")
 OPEN_STATUSES = ("new", "contacted", "qualified")
 STATUS_COLOURS = {"new": "#e3f2fd", "contacted": "#fff8e1", "qualified": "#e8f5e9",
@@ -15,29 +18,28 @@ STATUS_COLOURS = {"new": "#e3f2fd", "contacted": "#fff8e1", "qualified": "#e8f5e
 
 
 def status_text(status: str) -> str:
-    tr = QCoreApplication.translate
-    names = {"new": tr("LeadStatus", "New"), "contacted": tr("LeadStatus", "Contacted"),
-             "qualified": tr("LeadStatus", "Qualified"),
-             "disqualified": tr("LeadStatus", "Disqualified"),
-             "converted": tr("LeadStatus", "Converted")}
+    names = {"new": translate("LeadStatus", "New"),
+             "contacted": translate("LeadStatus", "Contacted"),
+             "qualified": translate("LeadStatus", "Qualified"),
+             "disqualified": translate("LeadStatus", "Disqualified"),
+             "converted": translate("LeadStatus", "Converted")}
     return names.get(status, status)
 
 
 def lead_field_label(field: str) -> str:
-    tr = QCoreApplication.translate
-    labels = {"contact_name": tr("LeadFields", "Contact name"),
-              "company": tr("LeadFields", "Company"),
-              "title": tr("LeadFields", "Job title"),
-              "enquiry": tr("LeadFields", "Enquiry"),
-              "reason": tr("LeadFields", "Reason"),
-              "status": tr("LeadFields", "Status")}
+    labels = {"contact_name": translate("LeadFields", "Contact name"),
+              "company": translate("LeadFields", "Company"),
+              "title": translate("LeadFields", "Job title"),
+              "enquiry": translate("LeadFields", "Enquiry"),
+              "reason": translate("LeadFields", "Reason"),
+              "status": translate("LeadFields", "Status")}
     return labels.get(field) or ui_errors.field_label(field)
 
 
 def disqualify_reasons() -> list[str]:
-    tr = QCoreApplication.translate
-    return [tr("DisqualifyReason", "No real need"), tr("DisqualifyReason", "Cannot be reached"),
-            tr("DisqualifyReason", "Duplicate of another lead"),
-            tr("DisqualifyReason", "A competitor or a peer asking"),
-            tr("DisqualifyReason", "Spam or advertising"),
-            tr("DisqualifyReason", "Budget far too small")]
+    return [translate("DisqualifyReason", "No real need"),
+            translate("DisqualifyReason", "Cannot be reached"),
+            translate("DisqualifyReason", "Duplicate of another lead"),
+            translate("DisqualifyReason", "A competitor or a peer asking"),
+            translate("DisqualifyReason", "Spam or advertising"),
+            translate("DisqualifyReason", "Budget far too small")]

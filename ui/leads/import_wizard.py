@@ -28,35 +28,38 @@ from ui.leads import lead_field_label
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.lifetime import OwnedRunner
 
+# Literal translate("Context", "…") calls, so lupdate finds every string.
+translate = QCoreApplication.translate
+
 REMAP_DELAY_MS = 400
 
 
 def import_field_label(field: str) -> str:
     if field == "owner":
-        return QCoreApplication.translate("LeadImportWizard", "Owner (login or name)")
+        return translate("LeadImportWizard", "Owner (login or name)")
     return lead_field_label(field)
 
 
 def row_problem(r) -> str:
     """What is wrong with a preview row (LeadImportRow), in the user's language."""
-    tr = QCoreApplication.translate
     if r.issues:
         parts = []
         for i in r.issues:
             reason = errors.translate_service_message(i.reason)
             if i.column:
-                reason = (tr("LeadImportWizard", "column %1 (%2): %3").replace("%1", i.column)
-                          .replace("%2", i.header).replace("%3", reason))
+                reason = (translate("LeadImportWizard", "column %1 (%2): %3")
+                          .replace("%1", i.column).replace("%2", i.header)
+                          .replace("%3", reason))
             parts.append(reason)
         return "; ".join(parts)
-    what = {"phone": tr("LeadImportWizard", "phone"),
-            "email": tr("LeadImportWizard", "email")}.get(r.duplicate_reason,
+    what = {"phone": translate("LeadImportWizard", "phone"),
+            "email": translate("LeadImportWizard", "email")}.get(r.duplicate_reason,
                                                           r.duplicate_reason)
     if r.duplicate_of_lead is not None:
-        return (tr("LeadImportWizard", "same %1 as existing lead %2").replace("%1", what)
+        return (translate("LeadImportWizard", "same %1 as existing lead %2").replace("%1", what)
                 .replace("%2", str(r.duplicate_of_lead)))
     if r.duplicate_of_row is not None:
-        return (tr("LeadImportWizard", "same %1 as row %2 of this file").replace("%1", what)
+        return (translate("LeadImportWizard", "same %1 as row %2 of this file").replace("%1", what)
                 .replace("%2", str(r.duplicate_of_row)))
     return ""
 
@@ -90,9 +93,8 @@ class LeadRowsModel(QAbstractTableModel):
         if orientation != Qt.Horizontal or role != Qt.DisplayRole or self.preview is None:
             return None
         if section < self.FIXED:
-            tr = QCoreApplication.translate
-            return (tr("LeadImportWizard", "Row"), tr("LeadImportWizard", "Status"),
-                    tr("LeadImportWizard", "Problem"))[section]
+            return (translate("LeadImportWizard", "Row"), translate("LeadImportWizard", "Status"),
+                    translate("LeadImportWizard", "Problem"))[section]
         col = self.preview.columns[section - self.FIXED]
         return f"{col.letter} {col.header}".strip()
 
@@ -116,7 +118,7 @@ class LeadRowsModel(QAbstractTableModel):
         return None
 
 
-class FilePage(QWizardPage):
+class LeadFilePage(QWizardPage):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setTitle(self.tr("Choose the file"))
@@ -148,7 +150,7 @@ class FilePage(QWizardPage):
         return p.suffix.lower() in SUFFIXES and p.is_file()
 
 
-class PreviewPage(QWizardPage):
+class LeadPreviewPage(QWizardPage):
     """The columns (what each is imported as, editable), the rows with their status, and
     how to import: all or nothing / only the good rows, duplicates skipped or not."""
 
@@ -305,7 +307,7 @@ class _ProgressRelay(QObject):
     progressed = Signal(int, int)       # emitted on the worker thread, delivered queued
 
 
-class ResultPage(QWizardPage):
+class LeadResultPage(QWizardPage):
     """Runs the import (progress, cancel), then says what happened and offers the error
     report."""
 
@@ -448,9 +450,9 @@ class LeadImportWizard(QWizard):
         self.setWizardStyle(QWizard.ClassicStyle)
         self.setOption(QWizard.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.NoCancelButtonOnLastPage, True)
-        self.file_page = FilePage()
-        self.preview_page = PreviewPage(self)
-        self.result_page = ResultPage(self)
+        self.file_page = LeadFilePage()
+        self.preview_page = LeadPreviewPage(self)
+        self.result_page = LeadResultPage(self)
         for page in (self.file_page, self.preview_page, self.result_page):
             self.addPage(page)
         self.preview_page.setCommitPage(True)     # no way back once the import started

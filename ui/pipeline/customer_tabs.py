@@ -19,15 +19,18 @@ from ui.customers.followup import kind_icon, kind_label
 from ui.pipeline import money_text, stage_name
 from ui.widgets.formatting import date_text, local_datetime_text
 
+# Literal translate("Context", "…") calls, so lupdate finds every string.
+translate = QCoreApplication.translate
+
 # Stage histories read per opportunity: a customer with more shows the newest ones only.
 MAX_HISTORIES = 50
 STATE_COLOURS = {"won": "#e8f5e9", "lost": "#fdecea"}
 
 
 def state_text(state: str) -> str:
-    tr = QCoreApplication.translate
-    return {"open": tr("OpportunityState", "Open"), "won": tr("OpportunityState", "Won"),
-            "lost": tr("OpportunityState", "Lost")}.get(state, state)
+    return {"open": translate("OpportunityState", "Open"),
+            "won": translate("OpportunityState", "Won"),
+            "lost": translate("OpportunityState", "Lost")}.get(state, state)
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -157,22 +160,21 @@ def customer_history(session, actor, customer_id: int, opportunities) -> Custome
 
 
 def owner_change_text(change) -> str:
-    tr = QCoreApplication.translate
-    src = change.from_owner_name or tr("CustomerTimeline", "the public pool")
-    dst = change.to_owner_name or tr("CustomerTimeline", "the public pool")
+    src = change.from_owner_name or translate("CustomerTimeline", "the public pool")
+    dst = change.to_owner_name or translate("CustomerTimeline", "the public pool")
     texts = {
-        "create": tr("CustomerTimeline", "Created; owner %2"),
-        "claim": tr("CustomerTimeline", "%2 claimed it from the public pool"),
-        "release": tr("CustomerTimeline", "%1 released it to the public pool"),
-        "assign": tr("CustomerTimeline", "Handed from %1 to %2"),
-        "sweep_no_follow_up": tr("CustomerTimeline", "Returned from %1 to the public pool: no "
-                                                     "follow-up for too long"),
-        "sweep_no_deal": tr("CustomerTimeline", "Returned from %1 to the public pool: no deal "
-                                                "in time"),
-        "merge": tr("CustomerTimeline", "Owner %2 after a merge"),
-        "import": tr("CustomerTimeline", "Imported; owner %2"),
+        "create": translate("CustomerTimeline", "Created; owner %2"),
+        "claim": translate("CustomerTimeline", "%2 claimed it from the public pool"),
+        "release": translate("CustomerTimeline", "%1 released it to the public pool"),
+        "assign": translate("CustomerTimeline", "Handed from %1 to %2"),
+        "sweep_no_follow_up": translate("CustomerTimeline", "Returned from %1 to the public "
+                                                            "pool: no follow-up for too long"),
+        "sweep_no_deal": translate("CustomerTimeline", "Returned from %1 to the public pool: "
+                                                       "no deal in time"),
+        "merge": translate("CustomerTimeline", "Owner %2 after a merge"),
+        "import": translate("CustomerTimeline", "Imported; owner %2"),
     }
-    text = texts.get(change.reason, tr("CustomerTimeline", "Owner changed from %1 to %2"))
+    text = texts.get(change.reason, translate("CustomerTimeline", "Owner changed from %1 to %2"))
     text = text.replace("%1", src).replace("%2", dst)
     if getattr(change, "note", None):
         text += " — " + change.note

@@ -29,32 +29,35 @@ from ui.widgets.formatting import blank, date_text, local_datetime_text
 from ui.widgets.lifetime import OwnedRunner
 from ui.widgets.optional_date import OptionalDateEdit
 
+# Literal translate("Context", "…") calls, so lupdate finds every string.
+translate = QCoreApplication.translate
+
 OWNER_BY_RULE = 0
 MANAGER_ROLES = ("sales_manager", "admin")
 
 
 def lost_reasons() -> list[str]:
     """Suggestions for the lost-reason box (the user may type any other)."""
-    tr = QCoreApplication.translate
-    return [tr("LostReason", "Price too high"), tr("LostReason", "Chose a competitor"),
-            tr("LostReason", "No budget"), tr("LostReason", "Project cancelled or postponed"),
-            tr("LostReason", "No reply from the customer"),
-            tr("LostReason", "Requirements do not fit our products")]
+    return [translate("LostReason", "Price too high"),
+            translate("LostReason", "Chose a competitor"),
+            translate("LostReason", "No budget"),
+            translate("LostReason", "Project cancelled or postponed"),
+            translate("LostReason", "No reply from the customer"),
+            translate("LostReason", "Requirements do not fit our products")]
 
 
 def opportunity_field_label(field: str) -> str:
-    tr = QCoreApplication.translate
-    labels = {"customer_id": tr("OpportunityForm", "Customer"),
-              "title": tr("OpportunityForm", "Title"),
-              "amount": tr("OpportunityForm", "Amount"),
-              "expected_close_on": tr("OpportunityForm", "Expected close"),
-              "stage_id": tr("OpportunityForm", "Stage"),
-              "probability": tr("OpportunityForm", "Probability"),
-              "owner_id": tr("OpportunityForm", "Owner"),
-              "products_of_interest": tr("OpportunityForm", "Products of interest"),
-              "notes": tr("OpportunityForm", "Notes"),
-              "lost_reason": tr("OpportunityForm", "Lost reason"),
-              "is_commit": tr("OpportunityForm", "Commit")}
+    labels = {"customer_id": translate("OpportunityForm", "Customer"),
+              "title": translate("OpportunityForm", "Title"),
+              "amount": translate("OpportunityForm", "Amount"),
+              "expected_close_on": translate("OpportunityForm", "Expected close"),
+              "stage_id": translate("OpportunityForm", "Stage"),
+              "probability": translate("OpportunityForm", "Probability"),
+              "owner_id": translate("OpportunityForm", "Owner"),
+              "products_of_interest": translate("OpportunityForm", "Products of interest"),
+              "notes": translate("OpportunityForm", "Notes"),
+              "lost_reason": translate("OpportunityForm", "Lost reason"),
+              "is_commit": translate("OpportunityForm", "Commit")}
     return labels.get(field) or ui_errors.field_label(field)
 
 
