@@ -215,3 +215,23 @@ def test_360_opportunities_tab_and_unified_timeline(qtbot, db, runner):
                     timeout=10000)
     assert w.opportunity_form.title.text() == "自动化装配线"
     assert w.opportunity_form.stage.currentText() == "Proposal / quote"
+
+
+def test_new_opportunity_without_a_customer_asks_for_one(qtbot, rep_client, runner):
+    c = add_customer(rep_client, "厦门海湾食品有限公司")
+    form = open_form(qtbot, rep_client, runner)
+    form.title.insert("门店收银系统")
+    form.amount.insert("75000")
+    qtbot.mouseClick(form.save_button, Qt.LeftButton)
+    assert form.errors.message("customer_id") == "Choose the customer."
+    qtbot.mouseClick(form.choose_customer, Qt.LeftButton)
+    picker = form.picker
+    picker.search.setText("海湾")
+    qtbot.waitUntil(lambda: picker.selected_id() == c.id, timeout=10000)
+    qtbot.mouseClick(picker.ok_button, Qt.LeftButton)
+    assert form.customer_label.text() == "厦门海湾食品有限公司"
+    saved = []
+    form.saved.connect(saved.append)
+    qtbot.mouseClick(form.save_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+    assert (saved[0].customer_id, saved[0].title) == (c.id, "门店收银系统")
