@@ -579,14 +579,12 @@ class PipelineBoard(QWidget):
         if card is None or target is None or card.column is target:
             return
         source = card.column
-        had_focus = card.hasFocus()
         index = source.take_card(card)
         source.add_totals(-1, -Decimal(card.info.amount or 0))
         target.add_card(card, 0)
         target.add_totals(1, Decimal(card.info.amount or 0))
         card.set_pending(True)
-        if had_focus or self.isVisible():
-            card.setFocus(Qt.OtherFocusReason)
+        card.setFocus(Qt.OtherFocusReason)      # the keyboard user goes on from here
         self._moves += 1
         self._say("")
         self.jobs.submit(
