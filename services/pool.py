@@ -529,16 +529,20 @@ def _cutoff_by_level(c, rules: PoolRules, days_of, now: dt.datetime,
 
 def _due_conditions(c, rules: PoolRules, now: dt.datetime,
                     ahead_days: int = 0) -> dict[str, ColumnElement]:
-    """SQL conditions "returns to the pool (within ``ahead_days``)" per clock."""
-    owned = and_(c.c.owner_id.is_not(None), c.c.merged_into_id.is_(None))
+    """SQL conditions "returns to the pool (within ``ahead_days``)" per clock, for owned,
+    live customers (``_owned``)."""
     conds = {}
     fu = _cutoff_by_level(c, rules, lambda r: r.no_follow_up_days, now, ahead_days)
     if fu is not None:
-        conds["no_follow_up"] = and_(owned, _follow_up_start(c) <= fu)
+        conds["no_follow_up"] = _follow_up_start(c) <= fu
     deal = _cutoff_by_level(c, rules, lambda r: r.no_deal_days, now, ahead_days)
     if deal is not None:
-        conds["no_deal"] = and_(owned, _deal_start(c) <= deal, ~_won_since_claim(c))
+        conds["no_deal"] = and_(_deal_start(c) <= deal, ~_won_since_claim(c))
     return conds
+
+
+def _owned(c) -> ColumnElement:
+    return and_(c.c.owner_id.is_not(None), c.c.merged_into_id.is_(None))
 
 
 # --------------------------------------------------------------------------- sweep
@@ -551,23 +555,27 @@ def _json_object(dialect: str, *pairs) -> ColumnElement:
     return fn(*args)
 
 
-def _audit_details(dialect: str, reason: str, version, old_owner) -> ColumnElement:
+def _audit_details(dialect: str, reason, version, old_owner) -> ColumnElement:
     return _json_object(dialect, ("version", version),
                         ("before", _json_object(dialect, ("owner_id", old_owner))),
                         ("after", _json_object(dialect, ("owner_id", null()))),
-                        ("reason", literal_column(f"'{reason}'")))
+                        ("reason", reason))
 
 
 _HISTORY_COLS = ("customer_id", "from_owner_id", "to_owner_id", "reason", "at", "actor_id",
                  "note")
 _AUDIT_COLS = ("at", "actor_id", "db_user", "action", "entity", "entity_id", "details")
+SWEEP_KINDS = ("no_follow_up", "no_deal")
 
 
-def _sweep_one(session: Session, reason: str, cond: ColumnElement, now: dt.datetime,
-               actor_id: int | None) -> int:
-    """Return every customer matching ``cond`` to the pool, with history and audit rows,
-    set-based. Returns how many."""
-    from sqlalchemy import insert
+def _sweep(session: Session, conds: dict[str, ColumnElement], now: dt.datetime,
+           actor_id: int | None) -> dict[str, int]:
+    """Return every customer matching one of ``conds`` (kind → condition; the first kind
+    that matches names the reason) to the pool, with history and audit rows, in one pass
+    over the table. Returns the count per kind."""
+    from sqlalchemy import any_, insert
+    if not conds:
+        return {}
     dialect = session.get_bind().dialect.name
     c = Customer.__table__
     oc, al = OwnershipChange.__table__, AuditLog.__table__
@@ -575,65 +583,72 @@ def _sweep_one(session: Session, reason: str, cond: ColumnElement, now: dt.datet
     who = literal(actor_id, Integer())
     released = dict(owner_id=None, claimed_at=None, updated_at=now, updated_by_id=actor_id,
                     version_id=c.c.version_id + 1)
-    reason_sql = literal_column(f"'{reason}'")
-    action_sql = literal_column(f"'customer.{reason}'")
+    kinds = [k for k in SWEEP_KINDS if k in conds]
+    reason = literal_column(f"'sweep_{kinds[-1]}'")
+    for kind in reversed(kinds[:-1]):
+        reason = case((conds[kind], literal_column(f"'sweep_{kind}'")), else_=reason)
+    due_cond = and_(_owned(c), or_(*(conds[k] for k in kinds)))
     if dialect == "postgresql":
-        # One statement: lock the due rows (re-checked against cond if someone changed them
-        # meanwhile), release them, and write history and audit rows from the same set.
-        due = select(c.c.id, c.c.owner_id).where(cond).with_for_update(of=c).cte("due")
-        swept = (update(c).where(c.c.id == due.c.id).values(**released)
-                 .returning(c.c.id.label("customer_id"), due.c.owner_id.label("old_owner"),
-                            c.c.version_id.label("version"))
-                 .cte("swept"))
+        # One statement. ``due`` locks the due rows (a row changed meanwhile by someone
+        # else is re-checked against the condition once their transaction ends), so the
+        # update by id releases exactly those rows, and history and audit rows come from
+        # the same set, with the owner each had.
+        due = (select(c.c.id, c.c.owner_id, c.c.version_id, reason.label("reason"))
+               .where(due_cond).with_for_update(of=c).cte("due"))
+        # id = ANY(ARRAY(…)): index lookups, whatever the (poor) estimate of the due rows
+        swept = (update(c).where(c.c.id == any_(func.array(select(due.c.id).scalar_subquery())))
+                 .values(**released).returning(c.c.id).cte("swept"))
         history = insert(oc).from_select(
-            _HISTORY_COLS, select(swept.c.customer_id, swept.c.old_owner, null(), reason_sql,
-                                  at, who, null())).cte("history")
+            _HISTORY_COLS, select(due.c.id, due.c.owner_id, null(), due.c.reason, at, who,
+                                  null())).cte("history")
         audited = insert(al).from_select(
-            _AUDIT_COLS, select(at, who, literal_column("session_user"), action_sql,
-                                literal_column("'customer'"), swept.c.customer_id,
-                                _audit_details(dialect, reason, swept.c.version,
-                                               swept.c.old_owner))).cte("audited")
-        return session.execute(select(func.count()).select_from(swept)
-                               .add_cte(history, audited)).scalar_one()
+            _AUDIT_COLS, select(at, who, literal_column("session_user"),
+                                literal_column("'customer.'").op("||")(due.c.reason),
+                                literal_column("'customer'"), due.c.id,
+                                _audit_details(dialect, due.c.reason, due.c.version_id + 1,
+                                               due.c.owner_id))).cte("audited")
+        rows = session.execute(select(due.c.reason, func.count()).group_by(due.c.reason)
+                               .add_cte(swept, history, audited)).all()
+        return {r.removeprefix("sweep_"): n for r, n in rows}
     # SQLite: BEGIN IMMEDIATE holds the database's write lock for the whole transaction, so
     # the due set cannot change between these statements. History rows first (they keep
     # the old owner), then audit and update from exactly those rows.
     marker = session.scalar(select(func.coalesce(func.max(oc.c.id), 0)))
     n = session.execute(insert(oc).from_select(
-        _HISTORY_COLS, select(c.c.id, c.c.owner_id, null(), reason_sql, at, who, null())
-        .where(cond))).rowcount
+        _HISTORY_COLS, select(c.c.id, c.c.owner_id, null(), reason, at, who, null())
+        .where(due_cond))).rowcount
     if not n:
-        return 0
+        return {}
+    new = oc.c.id > marker
     session.execute(insert(al).from_select(
-        _AUDIT_COLS, select(at, who, null(), action_sql, literal_column("'customer'"),
-                            c.c.id, _audit_details(dialect, reason, c.c.version_id + 1,
-                                                   oc.c.from_owner_id))
-        .select_from(oc.join(c, c.c.id == oc.c.customer_id)).where(oc.c.id > marker)))
-    session.execute(update(c).where(c.c.id.in_(select(oc.c.customer_id)
-                                               .where(oc.c.id > marker)))
+        _AUDIT_COLS, select(at, who, null(), literal_column("'customer.'").op("||")(oc.c.reason),
+                            literal_column("'customer'"), c.c.id,
+                            _audit_details(dialect, oc.c.reason, c.c.version_id + 1,
+                                           oc.c.from_owner_id))
+        .select_from(oc.join(c, c.c.id == oc.c.customer_id)).where(new)))
+    session.execute(update(c).where(c.c.id.in_(select(oc.c.customer_id).where(new)))
                     .values(**released))
-    return n
+    rows = session.execute(select(oc.c.reason, func.count()).where(new)
+                           .group_by(oc.c.reason)).all()
+    return {r.removeprefix("sweep_"): n for r, n in rows}
 
 
 def sweep_pool(session: Session, *, now: dt.datetime | None = None,
                actor: Actor | None = None) -> SweepResult:
     """Return every owned customer that is due under the rules to the pool (see the module
-    rules), set-based: first the no-follow-up clock, then the no-deal clock (a customer due
-    by both counts once, as no_follow_up). Idempotent: a second run with the same clock
-    returns 0. ``now`` is the clock (default: now); ``actor`` None is the system (the
-    scheduled task, the client's automatic sweep). Records ``pool.last_sweep_at``; that
-    setting row stays locked until commit, so concurrent sweeps run one after another."""
+    rules), set-based, in one pass over the customers (a customer due by both clocks counts
+    once, as no_follow_up). Idempotent: a second run with the same clock returns 0.
+    ``now`` is the clock (default: now); ``actor`` None is the system (the scheduled task,
+    the client's automatic sweep). Records ``pool.last_sweep_at``; that setting row stays
+    locked until commit, so concurrent sweeps run one after another."""
     now = now or utcnow()
     if now.tzinfo is None:
         raise ValidationError("now", "The sweep time needs a time zone.")
     _put_setting(session, LAST_SWEEP_SETTING, now.astimezone(dt.timezone.utc).isoformat())
     rules = get_pool_rules(session)
-    conds = _due_conditions(Customer.__table__, rules, now)
-    actor_id = actor.user_id if actor else None
-    counts = {kind: (_sweep_one(session, f"sweep_{kind}", conds[kind], now, actor_id)
-                     if kind in conds else 0)
-              for kind in ("no_follow_up", "no_deal")}
-    return SweepResult(**counts)
+    counts = _sweep(session, _due_conditions(Customer.__table__, rules, now), now,
+                    actor.user_id if actor else None)
+    return SweepResult(**{k: counts.get(k, 0) for k in SWEEP_KINDS})
 
 
 def _parse_time(value) -> dt.datetime | None:
@@ -689,7 +704,7 @@ def due_for_pool(session: Session, actor: Actor, *, within_days: int = 3,
     q = (select(c.c.id, c.c.code, c.c.name, c.c.owner_id, owner.c.display_name, c.c.level,
                 c.c.claimed_at, c.c.last_follow_up_at, c.c.created_at, won)
          .join(owner, owner.c.id == c.c.owner_id)
-         .where(or_(*conds.values())).limit(max(0, limit)))
+         .where(_owned(c), or_(*conds.values())).limit(max(0, limit)))
     if actor.role == "sales":
         q = q.where(c.c.owner_id == actor.user_id)
     elif actor.is_manager:
