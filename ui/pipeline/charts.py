@@ -158,7 +158,7 @@ def grouped_bars(plot: pg.PlotWidget, categories: Sequence[str],
     top = max((max(values, default=0) for _n, values, _c in series), default=0)
     item.setXRange(-0.6, max(len(categories) - 0.4, 0.6), padding=0)
     # headroom for the legend row and the labels above the bars
-    item.setYRange(0, top * 1.3 if top > 0 else 1, padding=0)
+    item.setYRange(0, top * 1.45 if top > 0 else 1, padding=0)
     item.showGrid(x=False, y=True, alpha=GRID_ALPHA)
     return bars
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout,
+from PySide6.QtGui import QColor, QPen, QPolygonF
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGraphicsPolygonItem, QGroupBox,
+                               QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -74,6 +75,17 @@ class FunnelChart(QWidget):
         colours = [stage_colour(i, won=s.stage.is_won) for i, s in enumerate(self.stages)]
         pens = [pg.mkPen("#1f4e79" if i == selected else QColor(c).darker(120),
                          width=3 if i == selected else 1) for i, c in enumerate(colours)]
+        half = self.BAR_HEIGHT / 2
+        for i in range(n - 1):
+            # the funnel's neck between two stages
+            top, bottom = widths[i] / 2, widths[i + 1] / 2
+            neck = QGraphicsPolygonItem(QPolygonF([
+                QPointF(-top, i + half), QPointF(top, i + half),
+                QPointF(bottom, i + 1 - half), QPointF(-bottom, i + 1 - half)]))
+            neck.setBrush(QColor(200, 215, 230, 110))
+            pen = QPen(Qt.PenStyle.NoPen)
+            neck.setPen(pen)
+            item.addItem(neck)
         if n:
             self.bars = pg.BarGraphItem(x=[0.0] * n, y=list(range(n)), width=widths,
                                         height=self.BAR_HEIGHT, brushes=colours, pens=pens)
