@@ -5,6 +5,7 @@ actions — log a follow-up (the 360° view opens with its quick entry focused) 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -19,6 +20,7 @@ from ui.widgets.formatting import date_text
 from ui.widgets.lifetime import OwnedRunner
 
 SECTIONS = ("overdue", "due", "closing", "pool")
+STALE_AFTER_S = 60        # shown again after this long: load again (others may have worked)
 ROW_HEIGHT = 30
 MAX_VISIBLE_ROWS = 8      # a longer list scrolls inside its box
 STYLE = """
@@ -110,6 +112,7 @@ class WorkbenchWidget(QWidget):
         self.jobs = OwnedRunner(runner, self)
         self.fixed_today = today
         self.data = None
+        self._loaded_at = time.monotonic()
         self.setStyleSheet(STYLE)
 
         self.greeting = QLabel()
@@ -181,6 +184,11 @@ class WorkbenchWidget(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if time.monotonic() - self._loaded_at > STALE_AFTER_S:
+            self.refresh()
+
     def _greet(self) -> None:
         day = self.today()
         when = self.locale().toString(QDate(day.year, day.month, day.day),
@@ -196,6 +204,7 @@ class WorkbenchWidget(QWidget):
         from services import workbench
         self.message.hide()
         self._greet()
+        self._loaded_at = time.monotonic()
         self.jobs.submit(self.client.read, workbench.today, today=self.today(),
                          on_done=self.show_data, on_error=self._failed,
                          key=f"workbench-{id(self)}")

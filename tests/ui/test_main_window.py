@@ -74,6 +74,12 @@ def test_status_bar_title_and_navigation(qtbot, runner, small_db):
     window.show_customers()
     window.show_page("funnel")
     assert window.pages["funnel"] is funnel and window.tabs.count() == count + 1
+    # Every sales screen builds (the other modules' screens too) and can open a customer.
+    from ui.main_window import PAGES
+    for key in PAGES:
+        page = window.show_page(key)
+        assert page is not None and window.nav.currentRow() == PAGES[key]
+        assert key in ("forecast", "targets", "performance") or hasattr(page, "open_customer")
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
 
 
