@@ -489,11 +489,12 @@ def update_customer(session: Session, actor: Actor, customer_id: int, data: Cust
         return _detail(session, actor, c.id)
     for f, value in {**v, **keys}.items():
         setattr(c, f, value)
-    if owner_id != c.owner_id:
-        from services.pool import record_ownership_change
+    if owner_id != c.owner_id:            # the pool's rules and history (services.pool)
+        from services.pool import check_owner_change, record_ownership_change
+        reason = check_owner_change(session, actor, c.id, c.code, from_owner=c.owner_id,
+                                    to_owner=owner_id)
         record_ownership_change(session, customer_id=c.id, from_owner_id=c.owner_id,
-                                to_owner_id=owner_id, actor_id=actor.user_id,
-                                reason="assign" if owner_id else "release")
+                                to_owner_id=owner_id, actor_id=actor.user_id, reason=reason)
         c.owner_id, c.claimed_at = owner_id, (_now() if owner_id else None)
     c.updated_at, c.updated_by_id = _now(), actor.user_id
     _flush_unique_code(session, v["code"])

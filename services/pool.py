@@ -350,6 +350,25 @@ def record_ownership_change(session: Session, *, customer_id: int, from_owner_id
                                 actor_id=actor_id, note=note))
 
 
+def check_owner_change(session: Session, actor: Actor, customer_id: int, code: str, *,
+                       from_owner: int | None, to_owner: int | None,
+                       now: dt.datetime | None = None) -> str:
+    """The pool rules for an owner change made on another path (the customer form:
+    services.customers.update_customer): a user taking a pool customer for themselves is
+    a claim (re-claim block and limit), giving it to someone an assignment (the receiver's
+    limit), emptying the owner a release. Returns the history reason; raises as
+    claim_customer / assign_customer do."""
+    if to_owner is None:
+        return "release"
+    rules = get_pool_rules(session)
+    if from_owner is None and to_owner == actor.user_id:
+        _check_reclaim(session, rules, actor, customer_id, code, now or utcnow())
+        _check_limit(session, rules, to_owner, yourself=True)
+        return "claim"
+    _check_limit(session, rules, to_owner, yourself=to_owner == actor.user_id)
+    return "assign"
+
+
 def _set_owner(session: Session, customer_id: int, *, expected_owner: int | None,
                new_owner: int | None, actor_id: int | None, now: dt.datetime) -> int | None:
     """Conditional owner change; the new version, or None when the owner was not
@@ -435,6 +454,9 @@ def assign_customer(session: Session, actor: Actor, customer_id: int, to_user_id
         raise PermissionDenied("Only a sales manager or an administrator can assign "
                                "customers.")
     now = now or utcnow()
+    rules = get_pool_rules(session)
+    if rules.max_owned is not None:
+        _lock_user(session, to_user_id)    # before the customer row, as claims lock them
     c = _load(session, actor, customer_id, lock=True)     # a manager: pool or own team
     _not_merged(session, c.code, c.merged_into_id)
     if not can_edit_customer(session, actor, c.owner_id):
@@ -445,7 +467,6 @@ def assign_customer(session: Session, actor: Actor, customer_id: int, to_user_id
                                           f"{_user_name(session, to_user_id)}.")
     _check_owner(session, actor, to_user_id)
     note = _clean_note(note)
-    rules = get_pool_rules(session)
     _check_limit(session, rules, to_user_id, yourself=to_user_id == actor.user_id)
     previous = c.owner_id
     version = _set_owner(session, c.id, expected_owner=previous, new_owner=to_user_id,

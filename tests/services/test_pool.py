@@ -298,6 +298,24 @@ def test_form_owner_changes_are_history_too(db, staff):
         select(func.count()).select_from(OwnershipChange))) == 3    # a pool create: no row
 
 
+def test_form_owner_changes_follow_the_pool_rules(db, staff):
+    save_rules(db, staff.admin, PoolRules(max_owned=1, reclaim_block_days=7))
+    own = create(db, staff.rep1, "Own")                # creating is not limited
+    pooled = create(db, staff.admin, "Pooled")
+    take = lambda c, v: db.write(lambda s: customers.update_customer(
+        s, staff.rep1, c.id, CustomerInput(name=c.name, owner_id=staff.rep1.user_id),
+        expected_version=v))
+    with pytest.raises(pool.ClaimLimitReached):
+        take(pooled, 1)
+    db.write(lambda s: customers.update_customer(
+        s, staff.rep1, own.id, CustomerInput(name="Own", to_pool=True), expected_version=1))
+    with pytest.raises(pool.ReclaimBlocked):
+        take(own, 2)
+    assert take(pooled, 1).owner_id == staff.rep1.user_id
+    history = db.read(lambda s: pool.ownership_history(s, staff.rep1, pooled.id))
+    assert [(h.reason, h.to_owner_name) for h in history] == [("claim", "张伟")]
+
+
 def test_reclaim_block_after_release_and_after_the_sweep(db, staff):
     save_rules(db, staff.admin, PoolRules(default=LevelRule(30, None), reclaim_block_days=5))
     c = create(db, staff.admin, "Bounce")
