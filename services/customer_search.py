@@ -509,17 +509,40 @@ def _rows_source(session: Session, plan: _Plan, where: list, names: list[str]):
 def _select_ordered(session: Session, names: list[str], conds: list, order: list[tuple],
                     limit: int, offset: int, plan: _Plan, *, with_owner: bool = False):
     """One ordered read: ``order`` is [(column name, descending)]. The walk ('scan'/'none')
-    follows the sort index and stops at the limit; a candidate route sorts its candidates."""
-    need = list(dict.fromkeys(names + [n for n, _ in order] + (["owner_id"] if with_owner else [])))
-    src, col, where = _rows_source(session, plan, conds, need)
-    out = [col[n] for n in names]
+    follows the sort index and stops at the limit; a candidate route sorts its candidates
+    by their keys alone and fetches whole rows only for the page (late materialisation:
+    half the work on SQLite, where the sorter copies every column it is given)."""
+    u = User.__table__
+    order_names = [n for n, _ in order]
+
+    def ordered(col):
+        return [col[n].desc() if d else col[n].asc() for n, d in order]
+
+    if plan.route in ("none", "scan"):
+        src, col, where = _rows_source(session, plan, conds, [])
+        out = [col[n] for n in names]
+        if with_owner:
+            src = src.outerjoin(u, u.c.id == col["owner_id"])
+            out.append(u.c.display_name.label("owner_name"))
+        q = select(*out).select_from(src).where(*where).order_by(*ordered(col)).limit(limit)
+        return q.offset(offset) if offset else q
+    keys = list(dict.fromkeys(["id"] + order_names))
+    sub = _candidates(session, plan, conds, keys)
+    if set(names) <= set(keys) and not with_owner:
+        keys = list(names) + [k for k in keys if k not in names]
+    top = select(*[sub.c[n] for n in keys]).order_by(*ordered(sub.c)).limit(limit)
+    if offset:
+        top = top.offset(offset)
+    if keys[:len(names)] == list(names) and not with_owner:
+        return top
+    top = top.subquery("top")
+    cust = Customer.__table__
+    src = top.join(cust, cust.c.id == top.c.id)
+    out = [cust.c[n] for n in names]
     if with_owner:
-        u = User.__table__
-        src = src.outerjoin(u, u.c.id == col["owner_id"])
+        src = src.outerjoin(u, u.c.id == cust.c.owner_id)
         out.append(u.c.display_name.label("owner_name"))
-    q = (select(*out).select_from(src).where(*where)
-         .order_by(*[col[n].desc() if d else col[n].asc() for n, d in order]).limit(limit))
-    return q.offset(offset) if offset else q
+    return select(*out).select_from(src).order_by(*ordered(top.c))
 
 
 def list_customers(session: Session, actor: Actor, filt: CustomerFilter, *,
