@@ -55,8 +55,12 @@ def create_qianli_engine(url: str, *, application_name: str = "qianli",
     if u.get_backend_name() == "postgresql":
         # jit=off: JIT compilation costs tens of milliseconds and pays off only for long
         # analytical queries; an interactive client's queries are short (bench/customers.py).
+        # force_custom_plan: psycopg prepares a statement after a few runs, and PostgreSQL
+        # may then plan it once for any parameters; a search's best plan depends on the
+        # fragment (LIKE '%q%' for a rare or a common q), so plan each run for its values.
         options = (f"-c lock_timeout={DEFAULT_LOCK_TIMEOUT_MS} "
-                   f"-c statement_timeout={DEFAULT_STATEMENT_TIMEOUT_MS} -c jit=off")
+                   f"-c statement_timeout={DEFAULT_STATEMENT_TIMEOUT_MS} -c jit=off "
+                   "-c plan_cache_mode=force_custom_plan")
         return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=pool_size,
                              max_overflow=pool_size,
                              connect_args={"application_name": application_name,
