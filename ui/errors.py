@@ -51,6 +51,50 @@ KNOWN_MESSAGES = (
     QT_TRANSLATE_NOOP("ServiceMessages", "Write what was discussed."),
     QT_TRANSLATE_NOOP("ServiceMessages", "The follow-up time needs a time zone."),
     QT_TRANSLATE_NOOP("ServiceMessages", "The follow-up time is in the future."),
+    # Opportunities and stages
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only sales staff and administrators work on opportunities."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "You can give opportunities only to members of your team."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only a sales manager or an administrator can give "
+                      "opportunities to someone else."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Say why the opportunity was lost."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only a sales manager or an administrator marks commit."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A page has at least one row."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The number of cards cannot be negative."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Amount is required (0 when not known yet)."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Amount must be exact (a Decimal), not a floating-point number."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Amount cannot be negative."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Amount has at most two decimals (cents)."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Title is required."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Expected close date must be a date."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "No active open stage is configured; add one in the "
+                      "stage settings first."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only a sales manager or an administrator can change the stages."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Stage code is required."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Stage code: letters, digits, '_' or '-', at most 30."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Stage name is required."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Position is a whole number."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A stage cannot be both won and lost."),
+    # Leads and the lead import
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only sales staff and administrators work on leads."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "You can give leads only to members of your team."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only a sales manager or an administrator can give "
+                      "leads to someone else."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A lead becomes converted by converting it into a "
+                      "customer, not by setting its status."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Say why the lead is disqualified."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Convert into a new customer or an existing one, not both."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only sales staff and administrators can import leads."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The contact name is empty; every lead needs one."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The file has no data rows below the header."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "unknown header, ignored"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "no header, ignored"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "not an import field, ignored"),
 )
 
 _Q = r"['\"](.+)['\"]"   # a value the service quoted with repr()
@@ -93,6 +137,9 @@ MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                        "Email '%1': the domain '%2' needs a dot, as in example.com.")),
     (re.compile(rf"^Email {_Q}: the domain {_Q} is not valid\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Email '%1': the domain '%2' is not valid.")),
+    (re.compile(r"^Stage name is too long: (\d+) characters, at most (\d+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Stage name is too long: %1 characters, at most %2.")),
     (re.compile(r"^(.+) is too long: (\d+) characters, at most (\d+)\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "%1 is too long: %2 characters, at most %3.")),
     (re.compile(rf"^Code {_Q} is already used by another customer\.$"),
@@ -167,6 +214,141 @@ MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("ServiceMessages", "%1: export files are .xlsx.")),
     (re.compile(r"^Folder (.+) does not exist\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Folder %1 does not exist.")),
+    # Opportunities and stages
+    (re.compile(r"^User (\S+) cannot own opportunities \(unknown, inactive or not in sales\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "User %1 cannot own opportunities (unknown, "
+                       "inactive or not in sales).")),
+    (re.compile(r"^Customer (\S+) is in the public pool; claim it before opening an "
+                r"opportunity\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 is in the public pool; claim it before "
+                       "opening an opportunity.")),
+    (re.compile(rf"^Opportunity {_Q} was changed by someone else since you opened it"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Opportunity '%1' was changed by someone else since you opened it.")),
+    (re.compile(rf"^Opportunity {_Q} is won; only a sales manager or an administrator can "
+                r"reopen it\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Opportunity '%1' is won; only a sales manager or "
+                       "an administrator can reopen it.")),
+    (re.compile(rf"^Opportunity {_Q} is lost; only a sales manager or an administrator can "
+                r"reopen it\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Opportunity '%1' is lost; only a sales manager or "
+                       "an administrator can reopen it.")),
+    (re.compile(rf"^Opportunity {_Q} is won; only a sales manager or an administrator can "
+                r"change it\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Opportunity '%1' is won; only a sales manager or "
+                       "an administrator can change it.")),
+    (re.compile(rf"^Opportunity {_Q} is lost; only a sales manager or an administrator can "
+                r"change it\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Opportunity '%1' is lost; only a sales manager or "
+                       "an administrator can change it.")),
+    (re.compile(rf"^Opportunity {_Q} is won; only open opportunities can be marked commit\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Opportunity '%1' is won; only open opportunities "
+                       "can be marked commit.")),
+    (re.compile(rf"^Opportunity {_Q} is lost; only open opportunities can be marked commit\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Opportunity '%1' is lost; only open opportunities "
+                       "can be marked commit.")),
+    (re.compile(rf"^Unknown scope {_Q}; one of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Unknown scope '%1'; one of %2.")),
+    (re.compile(rf"^Unknown state {_Q}; one of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Unknown state '%1'; one of %2.")),
+    (re.compile(rf"^Amount {_Q} is not a number\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Amount '%1' is not a number.")),
+    (re.compile(r"^Amount (.+) is not a number\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Amount '%1' is not a number.")),
+    (re.compile(r"^Amount is too large \(at most (.+)\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Amount is too large (at most %1).")),
+    (re.compile(r"^Probability is a whole percent from 0 to 100 \(got (.+)\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Probability is a whole percent from 0 to 100 (got %1).")),
+    (re.compile(r"^Stage (\S+) does not exist\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Stage %1 does not exist.")),
+    (re.compile(r"^Stage (\S+) is no longer in use; choose another\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Stage %1 is no longer in use; choose another.")),
+    (re.compile(rf"^Stage code {_Q} is already used\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Stage code '%1' is already used.")),
+    (re.compile(r"^Stage (\S+) holds (\d+) opportunities; move them to another stage before "
+                r"changing whether it counts as won or lost\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Stage %1 holds %2 opportunities; move them to "
+                       "another stage before changing whether it counts as won or lost.")),
+    # Leads
+    (re.compile(r"^User (\S+) cannot own leads \(unknown, inactive or not in sales\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "User %1 cannot own leads (unknown, inactive or not in sales).")),
+    (re.compile(r"^Lead (.+) was converted already \(customer (\d+)\); it cannot change\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Lead %1 was converted already (customer %2); it cannot change.")),
+    (re.compile(r"^Lead (.+) was converted already \(customer (\d+)\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Lead %1 was converted already (customer %2).")),
+    (re.compile(r"^Lead (.+) is disqualified \((.*)\); change its status before converting "
+                r"it\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Lead %1 is disqualified (%2); change its status "
+                       "before converting it.")),
+    (re.compile(r"^Lead (.+) was changed by someone else since you opened it"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Lead %1 was changed by someone else since you opened it.")),
+    (re.compile(rf"^Unknown lead status {_Q}; one of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Unknown lead status '%1'; one of %2.")),
+    # Lead import: file, columns, cells, owners and the summary
+    (re.compile(r"^Unknown lead import field\(s\): (.+); known: (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Unknown lead import field(s): %1; known: %2.")),
+    (re.compile(r"^Row (\d+) is not among the first (\d+) rows of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Row %1 is not among the first %2 rows of %3.")),
+    (re.compile(r"^(.+): no header row found in the first (\d+) rows; expected column titles "
+                r"such as 联系人 / Contact"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: no header row found in the first %2 rows; "
+                       "expected column titles such as 联系人 / Contact, 电话 / Phone, "
+                       "公司 / Company.")),
+    (re.compile(r"^(.+): no column for the contact name; the header row (\d+) should have a "
+                r"column titled 联系人 or Contact\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: no column for the contact name; the header row "
+                       "%2 should have a column titled 联系人 or Contact.")),
+    (re.compile(r"^Header row is row (\d+); row\(s\) (.+) above it were taken as titles and "
+                r"skipped\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Header row is row %1; row(s) %2 above it were "
+                       "taken as titles and skipped.")),
+    (re.compile(r"^second (.+) column; only column (\S+) is imported$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "second %1 column; only column %2 is imported")),
+    (re.compile(r"^Column (\S+) \((.*)\): (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Column %1 (%2): %3.")),
+    (re.compile(r"^CSV file, text encoding (.+), delimiter (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "CSV file, text encoding %1, delimiter %2.")),
+    (re.compile(rf"^Sheet {_Q} read; other sheets \((.+)\) ignored\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Sheet '%1' read; other sheets (%2) ignored.")),
+    (re.compile(r"^The formula (.+) has no saved result"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "the formula %1 has no saved result (the file was "
+                       "not saved by Excel after calculating); open it in Excel and save it, "
+                       "or paste the values.")),
+    (re.compile(r"^(.+) is a date \((.+)\); expected text\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 is a date (%2); expected text.")),
+    (re.compile(rf"^Owner {_Q} is not a user\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Owner '%1' is not a user.")),
+    (re.compile(rf"^Owner {_Q} names more than one user; use the login\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Owner '%1' names more than one user; use the login.")),
+    (re.compile(rf"^Owner {_Q}: (.+)$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Owner '%1': %2")),
+    (re.compile(r"^(.+): import cancelled; nothing was imported\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: import cancelled; nothing was imported.")),
+    (re.compile(r"^(.+): nothing imported because (\d+) of (\d+) rows have errors "
+                r"\(all-or-nothing\)\."),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: nothing imported because %2 of %3 rows have "
+                       "errors (all-or-nothing). Fix them or import the good rows only.")),
+    (re.compile(r"^(.+): (\d+) leads imported\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: %2 leads imported.")),
+    (re.compile(r"^(.+): (\d+) leads imported, (\d+) duplicates skipped\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: %2 leads imported, %3 duplicates skipped.")),
+    (re.compile(r"^(.+): (\d+) leads imported, (\d+) rows with errors left out\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "%1: %2 leads imported, %3 rows with errors left out.")),
+    (re.compile(r"^(.+): (\d+) leads imported, (\d+) duplicates skipped, (\d+) rows with "
+                r"errors left out\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: %2 leads imported, %3 duplicates skipped, %4 "
+                       "rows with errors left out.")),
+    (re.compile(rf"^Unknown import mode {_Q}: all_or_nothing or good_rows\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Unknown import mode '%1': all_or_nothing or good_rows.")),
+    (re.compile(rf"^Unknown duplicate rule {_Q}: skip or import\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Unknown duplicate rule '%1': skip or import.")),
 )
 
 
@@ -199,6 +381,28 @@ FIELD_LABELS = {
     "manager": QT_TRANSLATE_NOOP("Fields", "Manager"),
     "team": QT_TRANSLATE_NOOP("Fields", "Team"),
     "file": QT_TRANSLATE_NOOP("Fields", "File"),
+    # opportunities, stages and leads
+    "customer": QT_TRANSLATE_NOOP("Fields", "Customer"),
+    "customer_id": QT_TRANSLATE_NOOP("Fields", "Customer"),
+    "amount": QT_TRANSLATE_NOOP("Fields", "Amount"),
+    "expected_close_on": QT_TRANSLATE_NOOP("Fields", "Expected close date"),
+    "probability": QT_TRANSLATE_NOOP("Fields", "Probability"),
+    "stage": QT_TRANSLATE_NOOP("Fields", "Stage"),
+    "stage_id": QT_TRANSLATE_NOOP("Fields", "Stage"),
+    "is_commit": QT_TRANSLATE_NOOP("Fields", "Commit"),
+    "lost_reason": QT_TRANSLATE_NOOP("Fields", "Lost reason"),
+    "products_of_interest": QT_TRANSLATE_NOOP("Fields", "Products of interest"),
+    "contact_name": QT_TRANSLATE_NOOP("Fields", "Contact name"),
+    "company": QT_TRANSLATE_NOOP("Fields", "Company"),
+    "enquiry": QT_TRANSLATE_NOOP("Fields", "Enquiry"),
+    "status": QT_TRANSLATE_NOOP("Fields", "Status"),
+    "reason": QT_TRANSLATE_NOOP("Fields", "Reason"),
+    "note": QT_TRANSLATE_NOOP("Fields", "Note"),
+    "position": QT_TRANSLATE_NOOP("Fields", "Position"),
+    "name_en": QT_TRANSLATE_NOOP("Fields", "English name"),
+    "name_zh": QT_TRANSLATE_NOOP("Fields", "Chinese name"),
+    "is_won": QT_TRANSLATE_NOOP("Fields", "Counts as won"),
+    "is_lost": QT_TRANSLATE_NOOP("Fields", "Counts as lost"),
 }
 
 ENTITY_LABELS = {
@@ -207,6 +411,9 @@ ENTITY_LABELS = {
     "activity": QT_TRANSLATE_NOOP("Entities", "Follow-up"),
     "user": QT_TRANSLATE_NOOP("Entities", "User"),
     "team": QT_TRANSLATE_NOOP("Entities", "Team"),
+    "opportunity": QT_TRANSLATE_NOOP("Entities", "Opportunity"),
+    "lead": QT_TRANSLATE_NOOP("Entities", "Lead"),
+    "stage": QT_TRANSLATE_NOOP("Entities", "Stage"),
 }
 
 ROLE_LABELS = {
@@ -233,9 +440,14 @@ def role_label(role: str) -> str:
 
 
 def _field_word(part: str) -> str:
-    """'Tax id' in "Tax id is too long" → the translated field label; other parts as given."""
+    """'Tax id' in "Tax id is too long" → the translated field label; a service message
+    quoted inside another ("Owner 'x': <why>") → translated itself; other parts as given."""
     key = part.strip().lower().replace(" ", "_")
-    return field_label(key) if key in FIELD_LABELS else part
+    if key in FIELD_LABELS:
+        return field_label(key)
+    if " " in part.strip():
+        return translate_service_message(part)
+    return part
 
 
 def translate_service_message(message: str) -> str:
@@ -320,10 +532,16 @@ def describe(exc: BaseException) -> str:
     """One translated paragraph saying what went wrong and what the user can do."""
     if isinstance(exc, ValidationError):
         lines = []
-        for f, m in field_messages(exc).items():
+        for f, english in exc.errors.items():
+            m = translate_service_message(english)
             label = field_label(f)
-            # "Phone '1x' contains letters" names its field already
-            lines.append(m if m.startswith(label) else QCoreApplication.translate(
+            source = FIELD_LABELS.get(f, "")
+            # "Phone '1x' contains letters" or "Title is required." names its field already
+            # (and the English tells so where one word has two labels: an opportunity's
+            # title is not a contact's job title)
+            names_itself = m.startswith(label) or (
+                source and english.lower().startswith(source.lower() + " "))
+            lines.append(m if names_itself else QCoreApplication.translate(
                 "Errors", "%1: %2").replace("%1", label).replace("%2", m))
         return (QCoreApplication.translate("Errors", "Please correct the following:")
                 + "\n" + "\n".join(lines))
@@ -337,6 +555,12 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, PermissionDenied):
         return translate_service_message(str(exc))
     if isinstance(exc, Conflict):
+        # A refusal told in words (a pool claim that came too late) reads as it is; a stale
+        # edit (it carries the current record or the changed fields) says to reload.
+        if exc.current is None and not exc.changed:
+            told = translate_service_message(str(exc))
+            if told != str(exc):
+                return told
         text = QCoreApplication.translate(
             "Errors", "Someone else changed this record after you opened it. Reload it to "
             "see the current version.")

@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="36"/>
+        <source>Assign customer</source>
+        <translation>分配客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="43"/>
+        <source>Why (optional, kept in the history)</source>
+        <translation>原因（选填，记入历史）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="46"/>
+        <source>&amp;To:</source>
+        <translation>分配给(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="47"/>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="50"/>
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../ui/pipeline/charts.py" line="180"/>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../ui/customers/form_dialogs.py" line="125"/>
@@ -114,262 +150,435 @@
     </message>
 </context>
 <context>
-    <name>Customer360Widget</name>
+    <name>ConvertLeadDialog</name>
     <message>
-        <location filename="../../ui/customers/detail.py" line="37"/>
-        <source>Opportunities</source>
-        <translation>商机</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="66"/>
+        <source>Convert lead: %1</source>
+        <translation>转化线索：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="38"/>
-        <source>Orders</source>
-        <translation>订单</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="80"/>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="39"/>
-        <source>Receivables</source>
-        <translation>应收款</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="81"/>
+        <source>Create a new customer</source>
+        <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="40"/>
-        <source>Tickets</source>
-        <translation>服务工单</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="82"/>
+        <source>Attach to an existing customer</source>
+        <translation>关联到已有客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="84"/>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="98"/>
+        <source>Name *</source>
+        <translation>名称 *</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="98"/>
-        <source>Edit…</source>
-        <translation>编辑…</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="99"/>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="99"/>
-        <source>Merge a duplicate…</source>
-        <translation>合并重复客户…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="100"/>
-        <source>Pick another customer and merge it into this one: its contacts and follow-ups move here.</source>
-        <translation>选择另一个客户并将其合并到本客户：其联系人和跟进记录将移到这里。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="117"/>
-        <source>Owner</source>
-        <translation>负责人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="117"/>
-        <source>Last follow-up</source>
-        <translation>最后跟进</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="118"/>
-        <source>Next follow-up</source>
-        <translation>下次跟进</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="119"/>
-        <source>Returns to pool</source>
-        <translation>退回公海</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="120"/>
-        <location filename="../../ui/customers/detail.py" line="137"/>
+        <location filename="../../ui/leads/convert_dialog.py" line="100"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="120"/>
+        <location filename="../../ui/leads/convert_dialog.py" line="101"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="121"/>
-        <source>Industry</source>
-        <translation>行业</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="102"/>
+        <source>Source</source>
+        <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="122"/>
-        <source>Address</source>
-        <translation>地址</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="109"/>
+        <source>Code</source>
+        <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="137"/>
+        <location filename="../../ui/leads/convert_dialog.py" line="109"/>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="137"/>
-        <source>Title</source>
-        <translation>职务</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="110"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="138"/>
-        <source>Email</source>
-        <translation>邮箱</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="111"/>
+        <source>Why it matches</source>
+        <translation>匹配原因</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="138"/>
-        <source>WeChat</source>
-        <translation>微信</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="118"/>
+        <source>Find another customer…</source>
+        <translation>查找其他客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="138"/>
-        <location filename="../../ui/customers/detail.py" line="151"/>
-        <source>Notes</source>
-        <translation>备注</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="119"/>
+        <source>Create a new customer anyway</source>
+        <translation>仍然新建客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="139"/>
-        <source>Add contact…</source>
-        <translation>添加联系人…</translation>
+        <location filename="../../ui/leads/convert_dialog.py" line="140"/>
+        <source>Add the lead&apos;s person as a contact</source>
+        <translation>将线索联系人添加为客户联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="140"/>
-        <source>Edit contact…</source>
-        <translation>编辑联系人…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="150"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="150"/>
-        <source>Kind</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="150"/>
-        <source>By</source>
-        <translation>跟进人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/customers/detail.py" line="151"/>
+        <location filename="../../ui/leads/convert_dialog.py" line="145"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="151"/>
+        <location filename="../../ui/leads/convert_dialog.py" line="151"/>
+        <source>Also open an opportunity</source>
+        <translation>同时创建商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="157"/>
+        <source>e.g. 120000 or 12万</source>
+        <translation>例如 120000 或 12万</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="158"/>
+        <source>Set a date</source>
+        <translation>设置日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="171"/>
+        <source>Convert</source>
+        <translation>转化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="218"/>
+        <source>This lead looks like an existing customer. Attach it to that customer instead of creating a second record.</source>
+        <translation>此线索与一个已有客户相似。请关联到该客户，不要重复建档。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="221"/>
+        <source>This lead looks like %1 existing customers. Attach it to one of them instead of creating a second record.</source>
+        <translation>此线索与 %1 个已有客户相似。请关联到其中一个，不要重复建档。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="241"/>
+        <source>public pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="252"/>
+        <source>Attach the lead to which customer?</source>
+        <translation>将线索关联到哪个客户？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="278"/>
+        <source>Name the customer.</source>
+        <translation>请填写客户名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="287"/>
+        <source>Pick the customer to attach the lead to.</source>
+        <translation>请选择要关联线索的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="294"/>
+        <source>Type an amount such as 120000, 120,000.50 or 12万.</source>
+        <translation>请输入金额，例如 120000、120,000.50 或 12万。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="298"/>
+        <source>Amount is required (0 when not known yet).</source>
+        <translation>必须填写金额（尚不确定时填 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/convert_dialog.py" line="346"/>
+        <source>A customer like this exists already. Attach the lead to it, or create a new customer anyway.</source>
+        <translation>已有类似的客户。请将线索关联到该客户，或仍然新建客户。</translation>
+    </message>
+</context>
+<context>
+    <name>Customer360Widget</name>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="40"/>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="41"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="42"/>
+        <source>Receivables</source>
+        <translation>应收款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="43"/>
+        <source>Tickets</source>
+        <translation>服务工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="89"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="103"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="104"/>
+        <source>Merge a duplicate…</source>
+        <translation>合并重复客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="105"/>
+        <source>Pick another customer and merge it into this one: its contacts and follow-ups move here.</source>
+        <translation>选择另一个客户并将其合并到本客户：其联系人和跟进记录将移到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="115"/>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="126"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="126"/>
+        <source>Last follow-up</source>
+        <translation>最后跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="127"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="128"/>
+        <source>Returns to pool</source>
+        <translation>退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="129"/>
+        <location filename="../../ui/customers/detail.py" line="146"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="129"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="130"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="131"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="146"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="146"/>
+        <source>Title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="147"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="147"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="147"/>
+        <location filename="../../ui/customers/detail.py" line="160"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="148"/>
+        <source>Add contact…</source>
+        <translation>添加联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="149"/>
+        <source>Edit contact…</source>
+        <translation>编辑联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="159"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="159"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="159"/>
+        <source>By</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="160"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="160"/>
         <source>Next</source>
         <translation>下次</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="161"/>
+        <location filename="../../ui/customers/detail.py" line="170"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="162"/>
+        <location filename="../../ui/customers/detail.py" line="171"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="167"/>
+        <location filename="../../ui/customers/detail.py" line="180"/>
         <source>Log a follow-up</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="221"/>
+        <location filename="../../ui/customers/detail.py" line="237"/>
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="223"/>
+        <location filename="../../ui/customers/detail.py" line="239"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="224"/>
+        <location filename="../../ui/customers/detail.py" line="240"/>
         <source>not planned</source>
         <translation>未安排</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="241"/>
-        <location filename="../../ui/customers/detail.py" line="243"/>
+        <location filename="../../ui/customers/detail.py" line="258"/>
+        <location filename="../../ui/customers/detail.py" line="260"/>
         <source>in public pool</source>
         <translation>在公海中</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="250"/>
+        <location filename="../../ui/customers/detail.py" line="267"/>
         <source>does not return</source>
         <translation>不会退回</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="254"/>
+        <location filename="../../ui/customers/detail.py" line="271"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="256"/>
+        <location filename="../../ui/customers/detail.py" line="273"/>
         <source>in 1 day</source>
         <translation>1 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="258"/>
+        <location filename="../../ui/customers/detail.py" line="275"/>
         <source>in %1 days</source>
         <translation>%1 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="277"/>
+        <location filename="../../ui/customers/detail.py" line="294"/>
         <source>Contacts (%1)</source>
         <translation>联系人（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="295"/>
+        <location filename="../../ui/customers/detail.py" line="312"/>
         <source>Follow-ups (%1)</source>
         <translation>跟进记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="297"/>
+        <location filename="../../ui/customers/detail.py" line="314"/>
         <source>Showing the newest %1 of %2 follow-ups.</source>
         <translation>显示 %2 条跟进记录中最新的 %1 条。</translation>
     </message>
     <message>
+        <location filename="../../ui/customers/detail.py" line="370"/>
+        <source>Claim the customer from the public pool first.</source>
+        <translation>请先从公海领取该客户。</translation>
+    </message>
+    <message>
         <location filename="../../ui/customers/detail.py" line="374"/>
+        <source>Opportunities (%1)</source>
+        <translation>商机（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="390"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/customers/detail.py" line="445"/>
         <source>Merge which customer into this one?</source>
         <translation>要将哪个客户合并到本客户？</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="386"/>
+        <location filename="../../ui/customers/detail.py" line="457"/>
         <source>%1 contact(s)</source>
         <translation>%1 个联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="387"/>
+        <location filename="../../ui/customers/detail.py" line="458"/>
         <source>%1 follow-up(s)</source>
         <translation>%1 条跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="391"/>
+        <location filename="../../ui/customers/detail.py" line="462"/>
         <source>Merge %1 into %2?</source>
         <translation>将 %1 合并到 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="393"/>
+        <location filename="../../ui/customers/detail.py" line="464"/>
         <source>These move to %1: %2.</source>
         <translation>以下内容将移到 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="395"/>
+        <location filename="../../ui/customers/detail.py" line="466"/>
         <source>%1 is then hidden from lists; its history is kept in the audit log.</source>
         <translation>之后 %1 将不再出现在列表中；其历史保留在审计日志里。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="397"/>
+        <location filename="../../ui/customers/detail.py" line="468"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="400"/>
+        <location filename="../../ui/customers/detail.py" line="471"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="422"/>
+        <location filename="../../ui/customers/detail.py" line="493"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -702,6 +911,116 @@
     </message>
 </context>
 <context>
+    <name>CustomerTimeline</name>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="163"/>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="164"/>
+        <source>the public pool</source>
+        <translation>公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="166"/>
+        <source>Created; owner %2</source>
+        <translation>创建；负责人 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="167"/>
+        <source>%2 claimed it from the public pool</source>
+        <translation>%2 从公海领取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="168"/>
+        <source>%1 released it to the public pool</source>
+        <translation>%1 释放到公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="169"/>
+        <source>Handed from %1 to %2</source>
+        <translation>从 %1 分配给 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="170"/>
+        <source>Returned from %1 to the public pool: no follow-up for too long</source>
+        <translation>从 %1 退回公海：长期未跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="172"/>
+        <source>Returned from %1 to the public pool: no deal in time</source>
+        <translation>从 %1 退回公海：未在期限内成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="174"/>
+        <source>Owner %2 after a merge</source>
+        <translation>合并后负责人为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="175"/>
+        <source>Imported; owner %2</source>
+        <translation>导入；负责人 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="177"/>
+        <source>Owner changed from %1 to %2</source>
+        <translation>负责人由 %1 变更为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>DisqualifyDialog</name>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="229"/>
+        <source>Disqualify lead</source>
+        <translation>标记线索无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="230"/>
+        <source>Why is %1 not worth following up?</source>
+        <translation>为什么 %1 不值得跟进？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="237"/>
+        <source>Pick or type the reason</source>
+        <translation>选择或输入原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="240"/>
+        <source>Disqualify</source>
+        <translation>标记无效</translation>
+    </message>
+</context>
+<context>
+    <name>DisqualifyReason</name>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="40"/>
+        <source>No real need</source>
+        <translation>无实际需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="41"/>
+        <source>Cannot be reached</source>
+        <translation>联系不上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="42"/>
+        <source>Duplicate of another lead</source>
+        <translation>与其他线索重复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="43"/>
+        <source>A competitor or a peer asking</source>
+        <translation>竞争对手或同行咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="44"/>
+        <source>Spam or advertising</source>
+        <translation>垃圾信息或广告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="45"/>
+        <source>Budget far too small</source>
+        <translation>预算过低</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateDialog</name>
     <message>
         <location filename="../../ui/customers/form_dialogs.py" line="20"/>
@@ -787,141 +1106,156 @@
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../ui/errors.py" line="205"/>
+        <location filename="../../ui/errors.py" line="409"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="206"/>
+        <location filename="../../ui/errors.py" line="410"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="207"/>
+        <location filename="../../ui/errors.py" line="411"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="208"/>
+        <location filename="../../ui/errors.py" line="412"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="209"/>
+        <location filename="../../ui/errors.py" line="413"/>
         <source>Team</source>
         <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="414"/>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="415"/>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="416"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="306"/>
+        <location filename="../../ui/errors.py" line="518"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="326"/>
+        <location filename="../../ui/errors.py" line="544"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="328"/>
+        <location filename="../../ui/errors.py" line="546"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="333"/>
+        <location filename="../../ui/errors.py" line="551"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="340"/>
+        <location filename="../../ui/errors.py" line="564"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="345"/>
+        <location filename="../../ui/errors.py" line="569"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="349"/>
+        <location filename="../../ui/errors.py" line="573"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="350"/>
+        <location filename="../../ui/errors.py" line="574"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="353"/>
+        <location filename="../../ui/errors.py" line="577"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="357"/>
+        <location filename="../../ui/errors.py" line="581"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="364"/>
+        <location filename="../../ui/errors.py" line="588"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="368"/>
+        <location filename="../../ui/errors.py" line="592"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="371"/>
+        <location filename="../../ui/errors.py" line="595"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="375"/>
+        <location filename="../../ui/errors.py" line="599"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="377"/>
+        <location filename="../../ui/errors.py" line="601"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="383"/>
+        <location filename="../../ui/errors.py" line="607"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="385"/>
+        <location filename="../../ui/errors.py" line="609"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="387"/>
+        <location filename="../../ui/errors.py" line="611"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="389"/>
+        <location filename="../../ui/errors.py" line="613"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="391"/>
+        <location filename="../../ui/errors.py" line="615"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="393"/>
+        <location filename="../../ui/errors.py" line="617"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="394"/>
+        <location filename="../../ui/errors.py" line="618"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -929,33 +1263,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="412"/>
+        <location filename="../../ui/errors.py" line="636"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="419"/>
+        <location filename="../../ui/errors.py" line="643"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="430"/>
+        <location filename="../../ui/errors.py" line="654"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="441"/>
-        <location filename="../../ui/errors.py" line="454"/>
+        <location filename="../../ui/errors.py" line="665"/>
+        <location filename="../../ui/errors.py" line="678"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="444"/>
+        <location filename="../../ui/errors.py" line="668"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="454"/>
+        <location filename="../../ui/errors.py" line="678"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -963,131 +1297,228 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="175"/>
+        <location filename="../../ui/errors.py" line="357"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="176"/>
+        <location filename="../../ui/errors.py" line="358"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="177"/>
+        <location filename="../../ui/errors.py" line="359"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="178"/>
+        <location filename="../../ui/errors.py" line="360"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="179"/>
+        <location filename="../../ui/errors.py" line="361"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="180"/>
+        <location filename="../../ui/errors.py" line="362"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="181"/>
+        <location filename="../../ui/errors.py" line="363"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="182"/>
+        <location filename="../../ui/errors.py" line="364"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="183"/>
+        <location filename="../../ui/errors.py" line="365"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="184"/>
+        <location filename="../../ui/errors.py" line="366"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="185"/>
+        <location filename="../../ui/errors.py" line="367"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="186"/>
+        <location filename="../../ui/errors.py" line="368"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="187"/>
-        <location filename="../../ui/errors.py" line="188"/>
+        <location filename="../../ui/errors.py" line="369"/>
+        <location filename="../../ui/errors.py" line="370"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="189"/>
+        <location filename="../../ui/errors.py" line="371"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="190"/>
+        <location filename="../../ui/errors.py" line="372"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="191"/>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="373"/>
+        <location filename="../../ui/errors.py" line="374"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="193"/>
+        <location filename="../../ui/errors.py" line="375"/>
         <source>When</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="194"/>
+        <location filename="../../ui/errors.py" line="376"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="195"/>
+        <location filename="../../ui/errors.py" line="377"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="196"/>
+        <location filename="../../ui/errors.py" line="378"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="197"/>
+        <location filename="../../ui/errors.py" line="379"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="198"/>
+        <location filename="../../ui/errors.py" line="380"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="199"/>
+        <location filename="../../ui/errors.py" line="381"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="200"/>
+        <location filename="../../ui/errors.py" line="382"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="201"/>
+        <location filename="../../ui/errors.py" line="383"/>
         <source>File</source>
         <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="385"/>
+        <location filename="../../ui/errors.py" line="386"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="387"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="388"/>
+        <source>Expected close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="389"/>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="390"/>
+        <location filename="../../ui/errors.py" line="391"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="392"/>
+        <source>Commit</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="393"/>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="394"/>
+        <source>Products of interest</source>
+        <translation>意向产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="395"/>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="396"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="397"/>
+        <source>Enquiry</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="398"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="399"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="400"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="401"/>
+        <source>Position</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="402"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="403"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="404"/>
+        <source>Counts as won</source>
+        <translation>计为赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="405"/>
+        <source>Counts as lost</source>
+        <translation>计为输单</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1627,314 @@
     </message>
 </context>
 <context>
+    <name>ForecastWidget</name>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="110"/>
+        <source>&amp;Per:</source>
+        <translation>统计维度(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="111"/>
+        <location filename="../../ui/pipeline/forecast.py" line="130"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="111"/>
+        <location filename="../../ui/pipeline/forecast.py" line="130"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="111"/>
+        <location filename="../../ui/pipeline/forecast.py" line="131"/>
+        <source>Company</source>
+        <translation>全公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="113"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="114"/>
+        <source>Save chart as PNG…</source>
+        <translation>图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="115"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="126"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="126"/>
+        <source>Pipeline</source>
+        <translation>商机金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="126"/>
+        <location filename="../../ui/pipeline/forecast.py" line="185"/>
+        <source>Weighted</source>
+        <translation>加权金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="127"/>
+        <location filename="../../ui/pipeline/forecast.py" line="187"/>
+        <source>Best case</source>
+        <translation>最佳情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="127"/>
+        <location filename="../../ui/pipeline/forecast.py" line="189"/>
+        <source>Commit</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="127"/>
+        <location filename="../../ui/pipeline/forecast.py" line="191"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="143"/>
+        <source>The forecast could not be loaded: %1</source>
+        <translation>无法加载销售预测：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="170"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="179"/>
+        <source>Weighted &lt;b&gt;%1&lt;/b&gt; · best case &lt;b&gt;%2&lt;/b&gt; · commit &lt;b&gt;%3&lt;/b&gt; · won &lt;b&gt;%4&lt;/b&gt;</source>
+        <translation>加权 &lt;b&gt;%1&lt;/b&gt; · 最佳情况 &lt;b&gt;%2&lt;/b&gt; · 承诺 &lt;b&gt;%3&lt;/b&gt; · 赢单 &lt;b&gt;%4&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="198"/>
+        <source>Save the forecast chart</source>
+        <translation>保存预测图表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="198"/>
+        <source>forecast.png</source>
+        <translation>销售预测.png</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="199"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="208"/>
+        <source>Export the forecast</source>
+        <translation>导出销售预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="208"/>
+        <source>forecast.xlsx</source>
+        <translation>销售预测.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="209"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/forecast.py" line="215"/>
+        <source>Forecast</source>
+        <translation>销售预测</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelChart</name>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="94"/>
+        <source>%1 · %2</source>
+        <translation>%1 个 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="103"/>
+        <source>avg %1 d</source>
+        <translation>平均 %1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="108"/>
+        <source>↓ %1</source>
+        <translation>↓ %1</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelWidget</name>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="256"/>
+        <source>&amp;Width by:</source>
+        <translation>宽度依据(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="257"/>
+        <location filename="../../ui/pipeline/funnel.py" line="277"/>
+        <location filename="../../ui/pipeline/funnel.py" line="454"/>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="258"/>
+        <location filename="../../ui/pipeline/funnel.py" line="264"/>
+        <location filename="../../ui/pipeline/funnel.py" line="277"/>
+        <location filename="../../ui/pipeline/funnel.py" line="454"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="259"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="260"/>
+        <source>Save chart as PNG…</source>
+        <translation>图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="261"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="264"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="264"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="264"/>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="265"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="265"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="265"/>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="266"/>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="277"/>
+        <location filename="../../ui/pipeline/funnel.py" line="454"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="278"/>
+        <source>Conversion to next</source>
+        <translation>下一阶段转化率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="278"/>
+        <location filename="../../ui/pipeline/funnel.py" line="455"/>
+        <source>Avg days in stage</source>
+        <translation>平均停留天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="289"/>
+        <source>The funnel could not be loaded: %1</source>
+        <translation>无法加载销售漏斗：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="297"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; opportunities worth &lt;b&gt;%2&lt;/b&gt; expected to close %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; 个商机，金额 &lt;b&gt;%2&lt;/b&gt;，预计成交日期 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="405"/>
+        <source>Opportunities</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="406"/>
+        <source>Click a stage in the funnel to list its opportunities; double-click one to open the customer.</source>
+        <translation>点击漏斗中的阶段可列出该阶段的商机；双击商机可打开客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="410"/>
+        <source>Opportunities in %1</source>
+        <translation>“%1”阶段的商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="414"/>
+        <source>%1 shown, now in this stage; double-click to open the customer.</source>
+        <translation>显示当前处于此阶段的 %1 个商机；双击可打开客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="423"/>
+        <source>Save the funnel chart</source>
+        <translation>保存漏斗图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="423"/>
+        <source>funnel.png</source>
+        <translation>销售漏斗.png</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="424"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="438"/>
+        <source>Export the funnel</source>
+        <translation>导出销售漏斗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="438"/>
+        <source>funnel.xlsx</source>
+        <translation>销售漏斗.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="439"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="454"/>
+        <source>Reached</source>
+        <translation>到达数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="455"/>
+        <source>Conversion to next (%)</source>
+        <translation>下一阶段转化率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/funnel.py" line="457"/>
+        <source>Funnel</source>
+        <translation>销售漏斗</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <location filename="../../ui/customers/import_wizard.py" line="35"/>
@@ -1256,6 +1995,546 @@
         <location filename="../../ui/customers/import_wizard.py" line="543"/>
         <source>Import</source>
         <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>LeadFields</name>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="30"/>
+        <source>Contact name</source>
+        <translation>联系人姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="31"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="32"/>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="33"/>
+        <source>Enquiry</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="34"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="35"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>LeadFilePage</name>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="124"/>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="125"/>
+        <source>An Excel workbook (.xlsx) or a CSV file with one lead per row and column titles such as 联系人 / Contact, 公司 / Company, 电话 / Phone, 需求 / Enquiry.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，每行一条线索，列标题如 联系人 / Contact、公司 / Company、电话 / Phone、需求 / Enquiry。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="129"/>
+        <source>Path of the file to import</source>
+        <translation>要导入的文件路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="130"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="139"/>
+        <source>Import leads</source>
+        <translation>导入线索</translation>
+    </message>
+</context>
+<context>
+    <name>LeadFormDialog</name>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="47"/>
+        <source>New enquiry</source>
+        <translation>新咨询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="49"/>
+        <source>New lead</source>
+        <translation>新建线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="49"/>
+        <source>Edit lead</source>
+        <translation>编辑线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="60"/>
+        <source>Who called or wrote, e.g. 王先生</source>
+        <translation>来电或来信的人，例如 王先生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="71"/>
+        <source>Where the lead came from</source>
+        <translation>线索从哪里来</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="76"/>
+        <source>What did they ask for? Ctrl+Enter saves.</source>
+        <translation>对方咨询了什么？按 Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="96"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="99"/>
+        <source>Save and add another</source>
+        <translation>保存并继续添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="122"/>
+        <source>by rule (sales staff: me; admin: unassigned)</source>
+        <translation>按规则（销售人员：归我；管理员：未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="125"/>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="143"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="149"/>
+        <source>This lead was converted into a customer; it can no longer change.</source>
+        <translation>此线索已转化为客户，不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="177"/>
+        <source>Who is it? Type a name, e.g. 王先生.</source>
+        <translation>对方是谁？请输入姓名，例如 王先生。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="199"/>
+        <source>Saved %1. Next one:</source>
+        <translation>已保存 %1。下一条：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_form.py" line="215"/>
+        <source>Someone else changed this lead meanwhile; the form now shows what is saved (changed: %1). Make your change again and save.</source>
+        <translation>此期间他人修改了该线索；表单现在显示已保存的内容（已修改：%1）。请重新修改后保存。</translation>
+    </message>
+</context>
+<context>
+    <name>LeadImportWizard</name>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="39"/>
+        <source>Owner (login or name)</source>
+        <translation>负责人（登录名或姓名）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="50"/>
+        <source>column %1 (%2): %3</source>
+        <translation>第 %1 列（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="55"/>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="56"/>
+        <source>email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="59"/>
+        <source>same %1 as existing lead %2</source>
+        <translation>与已有线索 %2 的%1相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="62"/>
+        <source>same %1 as row %2 of this file</source>
+        <translation>与本文件第 %2 行的%1相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="96"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="96"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="97"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="449"/>
+        <source>Import leads</source>
+        <translation>导入线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="459"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>LeadListWidget</name>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="65"/>
+        <source>Open (new, contacted, qualified)</source>
+        <translation>跟进中（新线索、已联系、有效）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="68"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="70"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="70"/>
+        <source>My team</source>
+        <translation>我的团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="71"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="72"/>
+        <source>All I can see</source>
+        <translation>我可见的全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="79"/>
+        <source>Name, company, phone, email or WeChat…</source>
+        <translation>姓名、公司、电话、邮箱或微信…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="81"/>
+        <source>New enquiry…</source>
+        <translation>新咨询…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="82"/>
+        <source>Quickly note a call or message (Ctrl+N)</source>
+        <translation>快速记下来电或留言（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="84"/>
+        <source>New lead…</source>
+        <translation>新建线索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="85"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="88"/>
+        <location filename="../../ui/leads/lead_list.py" line="117"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="90"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="96"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="97"/>
+        <source>Mark contacted</source>
+        <translation>标记为已联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="98"/>
+        <source>Mark qualified</source>
+        <translation>标记为有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="99"/>
+        <source>Disqualify…</source>
+        <translation>标记无效…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="100"/>
+        <source>Reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="101"/>
+        <source>Put a disqualified lead back to new</source>
+        <translation>将无效线索恢复为新线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="102"/>
+        <source>Convert…</source>
+        <translation>转化…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="103"/>
+        <source>Turn the lead into a customer, a contact and optionally an opportunity</source>
+        <translation>将线索转化为客户和联系人，并可同时创建商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="105"/>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="116"/>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="116"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="116"/>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="116"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="117"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="117"/>
+        <source>Enquiry</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="117"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="127"/>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="209"/>
+        <source>%1 leads shown</source>
+        <translation>显示 %1 条线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="210"/>
+        <source>No leads match.</source>
+        <translation>没有匹配的线索。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="224"/>
+        <source>(unassigned)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="285"/>
+        <source>Disqualified: %1</source>
+        <translation>无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="287"/>
+        <source>Converted on %1.</source>
+        <translation>已于 %1 转化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/lead_list.py" line="353"/>
+        <source>%1 converted. &lt;a href=&quot;customer:%2&quot;&gt;Open the customer&lt;/a&gt;</source>
+        <translation>%1 已转化。&lt;a href=&quot;customer:%2&quot;&gt;打开客户&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>LeadPreviewPage</name>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="164"/>
+        <source>Check the columns and rows</source>
+        <translation>检查列和行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="165"/>
+        <source>Change what a column is imported as if it was not recognised; the rows are checked again.</source>
+        <translation>如果某列未被识别，请修改它的导入字段；各行会重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="168"/>
+        <source>Title in file</source>
+        <translation>文件中的标题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="168"/>
+        <source>Import as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="169"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="179"/>
+        <source>Show only rows with problems</source>
+        <translation>只显示有问题的行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="187"/>
+        <source>All or nothing: import only if every row is fine</source>
+        <translation>全部或全不：仅当每一行都正确时才导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="189"/>
+        <source>Only the good rows: leave out rows with errors (they go into the error report)</source>
+        <translation>只导入正确的行：跳过有错误的行（写入错误报告）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="192"/>
+        <source>Also import rows that look like existing leads (otherwise they are skipped)</source>
+        <translation>同时导入与已有线索相似的行（否则跳过）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="219"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="243"/>
+        <source>%1 rows: %2 ok, %3 with errors, %4 duplicates.</source>
+        <translation>共 %1 行：%2 行正常，%3 行有错误，%4 行重复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="259"/>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+</context>
+<context>
+    <name>LeadResultPage</name>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="324"/>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="329"/>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="330"/>
+        <source>Save error report…</source>
+        <translation>保存错误报告…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="344"/>
+        <source>Save error report</source>
+        <translation>保存错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="361"/>
+        <source>Checking and importing…</source>
+        <translation>正在检查并导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="382"/>
+        <source>Cancelling: undoing what was written…</source>
+        <translation>正在取消：撤销已写入的内容…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="392"/>
+        <source>Imported: %1</source>
+        <translation>已导入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="393"/>
+        <source>Duplicates skipped: %1</source>
+        <translation>跳过的重复行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="394"/>
+        <source>Rows with errors: %1</source>
+        <translation>有错误的行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="396"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="398"/>
+        <source>Nothing was imported (all or nothing).</source>
+        <translation>没有导入任何内容（全部或全不）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="410"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/import_wizard.py" line="429"/>
+        <source>Error report saved to %1</source>
+        <translation>错误报告已保存到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>LeadStatus</name>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="21"/>
+        <source>New</source>
+        <translation>新线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="22"/>
+        <source>Contacted</source>
+        <translation>已联系</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="23"/>
+        <source>Qualified</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="24"/>
+        <source>Disqualified</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/leads/__init__.py" line="25"/>
+        <source>Converted</source>
+        <translation>已转化</translation>
     </message>
 </context>
 <context>
@@ -1332,144 +2611,280 @@
     </message>
 </context>
 <context>
+    <name>LostReason</name>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="41"/>
+        <source>Price too high</source>
+        <translation>价格太高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="42"/>
+        <source>Chose a competitor</source>
+        <translation>选择了竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="43"/>
+        <source>No budget</source>
+        <translation>没有预算</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="44"/>
+        <source>Project cancelled or postponed</source>
+        <translation>项目取消或延期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="45"/>
+        <source>No reply from the customer</source>
+        <translation>客户没有回应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="46"/>
+        <source>Requirements do not fit our products</source>
+        <translation>需求与我们的产品不匹配</translation>
+    </message>
+</context>
+<context>
+    <name>LostReasonDialog</name>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="91"/>
+        <source>Why was it lost?</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="92"/>
+        <source>Moving “%1” to %2. What made the customer say no?</source>
+        <translation>正在将“%1”移到“%2”。客户为什么没有选择我们？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="99"/>
+        <source>Pick or type the reason</source>
+        <translation>选择或输入原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="103"/>
+        <source>Mark as lost</source>
+        <translation>标记为输单</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
-        <location filename="../../ui/main_window.py" line="160"/>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>&amp;Today</source>
+        <translation>今日待办(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>&amp;Leads</source>
+        <translation>线索(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>Pipeline &amp;board</source>
+        <translation>商机看板(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>&amp;Funnel</source>
+        <translation>销售漏斗(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204"/>
+        <source>F&amp;orecast</source>
+        <translation>销售预测(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="204"/>
+        <source>&amp;Targets</source>
+        <translation>销售目标(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>&amp;Rep performance</source>
+        <translation>销售业绩(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Public pool</source>
         <translation>公海(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;About Qianli</source>
         <translation>关于千里(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <source>Today</source>
+        <translation>今日待办</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <source>Pipeline board</source>
+        <translation>商机看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <source>Funnel</source>
+        <translation>销售漏斗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <source>Forecast</source>
+        <translation>销售预测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="240"/>
+        <source>Targets</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="241"/>
+        <source>Performance</source>
+        <translation>销售业绩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>This screen is not available in this version.</source>
+        <translation>此版本中没有该页面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>The customer view is not available in this version.</source>
         <translation>此版本中没有客户视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="460"/>
+        <source>%1 customers returned to the public pool.</source>
+        <translation>%1 个客户已退回公海。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Importing is not available in this version.</source>
         <translation>此版本中没有导入功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Imported %1 customers</source>
         <translation>已导入 %1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>About Qianli</source>
         <translation>关于千里</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>千里 Qianli CRM
 Customers, sales, stock and receivables for small and mid-sized offices.</source>
         <translation>千里 Qianli CRM
@@ -1502,6 +2917,638 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/customers/import_wizard.py" line="335"/>
         <source>%1 rows are fine, %2 have errors and %3 look like customers that already exist.</source>
         <translation>%1 行正确，%2 行有错误，%3 行与已有客户相似。</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunitiesTab</name>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="58"/>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="59"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="66"/>
+        <source>Title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="66"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="66"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="67"/>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="67"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="68"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="68"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="106"/>
+        <source>%1 open, %2 in the pipeline</source>
+        <translation>%1 个进行中，商机金额 %2</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityCard</name>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="138"/>
+        <source>%1% probability</source>
+        <translation>赢率 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="139"/>
+        <source>commit</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="141"/>
+        <source>no close date</source>
+        <translation>无成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="145"/>
+        <source>Expected close date has passed</source>
+        <translation>已过预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="146"/>
+        <source>Expected close date</source>
+        <translation>预计成交日期</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityConflictDialog</name>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="133"/>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="134"/>
+        <source>%1 saved this opportunity after you opened it. Choose which values to keep.</source>
+        <translation>在您打开之后，%1 保存了此商机。请选择要保留哪些值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="136"/>
+        <source>Another user</source>
+        <translation>另一位用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="142"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="142"/>
+        <source>Yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="143"/>
+        <source>Theirs (saved)</source>
+        <translation>对方的（已保存）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="157"/>
+        <source>Keep theirs (reload)</source>
+        <translation>保留对方的（重新加载）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="158"/>
+        <source>Overwrite with mine</source>
+        <translation>用我的覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="159"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityForm</name>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="50"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="51"/>
+        <source>Title</source>
+        <translation>商机名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="52"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="53"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="54"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="55"/>
+        <source>Probability</source>
+        <translation>赢率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="56"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="57"/>
+        <source>Products of interest</source>
+        <translation>意向产品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="58"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="59"/>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="60"/>
+        <source>Commit</source>
+        <translation>承诺</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityFormDialog</name>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="207"/>
+        <source>New opportunity</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="208"/>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="227"/>
+        <source>(choose a customer)</source>
+        <translation>（请选择客户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="229"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="230"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="231"/>
+        <source>Open the customer&apos;s 360° view</source>
+        <translation>打开客户的 360° 视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="240"/>
+        <source>What is the deal? e.g. 二期生产线改造</source>
+        <translation>做什么项目？例如 二期生产线改造</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="242"/>
+        <source>e.g. 120000 or 12万</source>
+        <translation>例如 120000 或 12万</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="243"/>
+        <source>Set a date</source>
+        <translation>设置日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="255"/>
+        <source>Products or services they are interested in</source>
+        <translation>客户感兴趣的产品或服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="259"/>
+        <source>Commit — count it in the forecast&apos;s commit column</source>
+        <translation>承诺 — 计入销售预测的“承诺”列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="283"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="283"/>
+        <source>Entered</source>
+        <translation>进入时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="284"/>
+        <source>Left</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="343"/>
+        <source>by rule (sales staff: me; others: the customer&apos;s owner)</source>
+        <translation>按规则（销售人员：归我；其他人：客户负责人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="381"/>
+        <source>(current)</source>
+        <translation>（当前）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="415"/>
+        <source>Opportunity: %1</source>
+        <translation>商机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="419"/>
+        <source>Won on %1.</source>
+        <translation>已于 %1 赢单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="419"/>
+        <source>Lost on %1.</source>
+        <translation>已于 %1 输单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="422"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="440"/>
+        <source>Opportunity for which customer?</source>
+        <translation>为哪个客户创建商机？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="465"/>
+        <source>Choose the customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="470"/>
+        <source>Type an amount such as 120000, 120,000.50 or 12万.</source>
+        <translation>请输入金额，例如 120000、120,000.50 或 12万。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="473"/>
+        <source>Amount is required (0 when not known yet).</source>
+        <translation>必须填写金额（尚不确定时填 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/opportunity_form.py" line="563"/>
+        <source>Reloaded the saved version.</source>
+        <translation>已重新加载已保存的版本。</translation>
+    </message>
+</context>
+<context>
+    <name>OpportunityState</name>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="31"/>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="32"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="33"/>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceWidget</name>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="83"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="84"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="87"/>
+        <source>New customers: created or claimed from the pool in the period. Win rate: won ÷ (won + lost) closed in the period. Cycle: days from creation to won.</source>
+        <translation>新增客户：期间内新建或从公海领取的客户。赢单率：期间内关闭的商机中 赢单 ÷（赢单 + 输单）。成交周期：从创建到赢单的天数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="97"/>
+        <location filename="../../ui/pipeline/performance.py" line="104"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="97"/>
+        <location filename="../../ui/pipeline/performance.py" line="104"/>
+        <source>New customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="97"/>
+        <location filename="../../ui/pipeline/performance.py" line="104"/>
+        <source>Follow-ups</source>
+        <translation>跟进次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="98"/>
+        <location filename="../../ui/pipeline/performance.py" line="105"/>
+        <source>Opportunities created</source>
+        <translation>新建商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="98"/>
+        <location filename="../../ui/pipeline/performance.py" line="105"/>
+        <source>Won</source>
+        <translation>赢单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="98"/>
+        <location filename="../../ui/pipeline/performance.py" line="105"/>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="99"/>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="99"/>
+        <location filename="../../ui/pipeline/performance.py" line="106"/>
+        <source>Average deal size</source>
+        <translation>平均成交金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="100"/>
+        <location filename="../../ui/pipeline/performance.py" line="107"/>
+        <source>Average cycle (days)</source>
+        <translation>平均成交周期（天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="100"/>
+        <location filename="../../ui/pipeline/performance.py" line="107"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="101"/>
+        <source>Target attainment</source>
+        <translation>目标达成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="106"/>
+        <source>Lost</source>
+        <translation>输单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="106"/>
+        <source>Win rate %</source>
+        <translation>赢单率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="108"/>
+        <source>Target attainment %</source>
+        <translation>目标达成率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="150"/>
+        <source>Export rep performance</source>
+        <translation>导出销售业绩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="151"/>
+        <source>performance.xlsx</source>
+        <translation>销售业绩.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/performance.py" line="151"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineBoard</name>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="348"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="348"/>
+        <source>My team</source>
+        <translation>我的团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="349"/>
+        <source>All I can see</source>
+        <translation>我可见的全部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="354"/>
+        <location filename="../../ui/pipeline/board.py" line="419"/>
+        <source>Any owner</source>
+        <translation>全部负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="356"/>
+        <source>Any close date</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="357"/>
+        <source>Closing this month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="358"/>
+        <source>Closing next month</source>
+        <translation>下月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="359"/>
+        <source>Closing this quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="360"/>
+        <source>Closing this year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="361"/>
+        <source>Close date passed</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="364"/>
+        <source>Title or customer…</source>
+        <translation>商机名称或客户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="368"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="369"/>
+        <source>New opportunity…</source>
+        <translation>新建商机…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="372"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="372"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="373"/>
+        <source>Close</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="383"/>
+        <source>Drag a card to another stage, or select it and press Ctrl+← / Ctrl+→ (or Alt+← / Alt+→). Enter opens it.</source>
+        <translation>把卡片拖到其他阶段，或选中后按 Ctrl+← / Ctrl+→（或 Alt+← / Alt+→）。按 Enter 打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="665"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="667"/>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="668"/>
+        <source>Move to</source>
+        <translation>移到</translation>
+    </message>
+</context>
+<context>
+    <name>PoolWidget</name>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="142"/>
+        <source>Only sales staff claim customers from the pool.</source>
+        <translation>只有销售人员可以从公海领取客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="159"/>
+        <source>&amp;Claim</source>
+        <translation>领取(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="160"/>
+        <source>Take the selected customer from the pool; it becomes yours.</source>
+        <translation>从公海领取所选客户，归到您名下。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="162"/>
+        <source>&amp;Assign to…</source>
+        <translation>分配给(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="163"/>
+        <source>Give the selected customer to a rep of your team.</source>
+        <translation>把所选客户分配给本团队的销售。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="165"/>
+        <source>&amp;Release</source>
+        <translation>释放(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="166"/>
+        <source>Put the selected customer of yours back into the pool.</source>
+        <translation>把您名下的所选客户释放回公海。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="213"/>
+        <source>Customer %1 is already yours.</source>
+        <translation>客户 %1 已经是您的了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="214"/>
+        <source>Customer %1 was already claimed by %2.</source>
+        <translation>客户 %1 已被 %2 领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="215"/>
+        <source>someone else</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="218"/>
+        <source>You own %1 customers, the most allowed is %2; release one before claiming another.</source>
+        <translation>您名下已有 %1 个客户，上限为 %2 个；请先释放一个再领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="223"/>
+        <source>%1 owns %2 customers, the most allowed is %3.</source>
+        <translation>%1 名下已有 %2 个客户，上限为 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="229"/>
+        <source>Customer %1 left you less than %2 days ago; you can claim it again in %3 day(s).</source>
+        <translation>客户 %1 离开您名下不足 %2 天；%3 天后才能再次领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="264"/>
+        <source>%1 is now your customer.</source>
+        <translation>%1 已归到您名下。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="296"/>
+        <source>%1 now belongs to %2.</source>
+        <translation>%1 已分配给 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="318"/>
+        <source>%1 is back in the public pool.</source>
+        <translation>%1 已释放回公海。</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +3701,112 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
 </context>
 <context>
+    <name>ReleaseDialog</name>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="70"/>
+        <source>Release to the public pool</source>
+        <translation>释放到公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="71"/>
+        <source>Put %1 back into the public pool? Anyone in sales can then claim it; you cannot claim it again for a few days.</source>
+        <translation>把 %1 释放回公海吗？之后任何销售都可以领取；您在几天内不能再次领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="77"/>
+        <source>Why (optional, kept in the history)</source>
+        <translation>原因（选填，记入历史）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pool/pool_view.py" line="80"/>
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFilterBar</name>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="148"/>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="149"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="149"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="150"/>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="151"/>
+        <source>Last quarter</source>
+        <translation>上季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="151"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="152"/>
+        <source>Last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="153"/>
+        <source>Last 12 months</source>
+        <translation>最近 12 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="153"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="154"/>
+        <source>Next month</source>
+        <translation>下月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="154"/>
+        <source>Next quarter</source>
+        <translation>下季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="155"/>
+        <source>Next 6 months</source>
+        <translation>未来 6 个月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="158"/>
+        <source>&amp;Team:</source>
+        <translation>团队(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="159"/>
+        <source>All teams</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="160"/>
+        <source>&amp;Rep:</source>
+        <translation>销售(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/report_filters.py" line="161"/>
+        <source>All reps</source>
+        <translation>全部销售</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../../ui/customers/import_wizard.py" line="448"/>
@@ -1709,27 +3862,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/errors.py" line="213"/>
+        <location filename="../../ui/errors.py" line="420"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="214"/>
+        <location filename="../../ui/errors.py" line="421"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="215"/>
+        <location filename="../../ui/errors.py" line="422"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="216"/>
+        <location filename="../../ui/errors.py" line="423"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="217"/>
+        <location filename="../../ui/errors.py" line="424"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -1870,209 +4023,601 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>跟进时间不能在将来。</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="55"/>
+        <source>Only sales staff and administrators work on opportunities.</source>
+        <translation>只有销售人员和管理员可以处理商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="57"/>
+        <source>You can give opportunities only to members of your team.</source>
+        <translation>您只能把商机分配给本团队的成员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="59"/>
+        <source>Only a sales manager or an administrator can give opportunities to someone else.</source>
+        <translation>只有销售经理或管理员可以把商机转给他人。</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="61"/>
+        <source>Say why the opportunity was lost.</source>
+        <translation>请填写输单原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="62"/>
+        <source>Only a sales manager or an administrator marks commit.</source>
+        <translation>只有销售经理或管理员可以标记承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="64"/>
+        <source>A page has at least one row.</source>
+        <translation>每页至少一行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="65"/>
+        <source>The number of cards cannot be negative.</source>
+        <translation>卡片数量不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="66"/>
+        <source>Amount is required (0 when not known yet).</source>
+        <translation>必须填写金额（尚不确定时填 0）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="67"/>
+        <source>Amount must be exact (a Decimal), not a floating-point number.</source>
+        <translation>金额必须是精确值（Decimal），不能是浮点数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="69"/>
+        <source>Amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="70"/>
+        <source>Amount has at most two decimals (cents).</source>
+        <translation>金额最多保留两位小数（分）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="71"/>
+        <source>Title is required.</source>
+        <translation>必须填写商机名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="72"/>
+        <source>Expected close date must be a date.</source>
+        <translation>预计成交日期必须是日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="73"/>
+        <source>No active open stage is configured; add one in the stage settings first.</source>
+        <translation>没有启用的进行中阶段；请先在阶段设置中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="75"/>
+        <source>Only a sales manager or an administrator can change the stages.</source>
+        <translation>只有销售经理或管理员可以修改销售阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="77"/>
+        <source>Stage code is required.</source>
+        <translation>必须填写阶段编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="78"/>
+        <source>Stage code: letters, digits, &apos;_&apos; or &apos;-&apos;, at most 30.</source>
+        <translation>阶段编码：请使用字母、数字、“_”或“-”，最多 30 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="79"/>
+        <source>Stage name is required.</source>
+        <translation>必须填写阶段名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="80"/>
+        <source>Position is a whole number.</source>
+        <translation>顺序必须是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="81"/>
+        <source>A stage cannot be both won and lost.</source>
+        <translation>一个阶段不能既计为赢单又计为输单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="83"/>
+        <source>Only sales staff and administrators work on leads.</source>
+        <translation>只有销售人员和管理员可以处理线索。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="84"/>
+        <source>You can give leads only to members of your team.</source>
+        <translation>您只能把线索分配给本团队的成员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="85"/>
+        <source>Only a sales manager or an administrator can give leads to someone else.</source>
+        <translation>只有销售经理或管理员可以把线索转给他人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="87"/>
+        <source>A lead becomes converted by converting it into a customer, not by setting its status.</source>
+        <translation>线索要通过“转化”为客户才会变为已转化，不能直接设置状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="89"/>
+        <source>Say why the lead is disqualified.</source>
+        <translation>请填写线索无效的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="90"/>
+        <source>Convert into a new customer or an existing one, not both.</source>
+        <translation>请转化为新客户或关联已有客户，不能同时选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="92"/>
+        <source>Only sales staff and administrators can import leads.</source>
+        <translation>只有销售人员和管理员可以导入线索。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="93"/>
+        <source>The contact name is empty; every lead needs one.</source>
+        <translation>联系人姓名为空；每条线索都必须有联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="94"/>
+        <source>The file has no data rows below the header.</source>
+        <translation>文件的标题行下面没有数据行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="95"/>
+        <source>unknown header, ignored</source>
+        <translation>无法识别的标题，已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="96"/>
+        <source>no header, ignored</source>
+        <translation>没有标题，已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="97"/>
+        <source>not an import field, ignored</source>
+        <translation>不是导入字段，已忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="105"/>
         <source>Login &apos;%1&apos; is taken.</source>
         <translation>登录名“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="63"/>
+        <location filename="../../ui/errors.py" line="107"/>
         <source>No user &apos;%1&apos;.</source>
         <translation>没有用户“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="65"/>
+        <location filename="../../ui/errors.py" line="109"/>
         <source>Phone &apos;%1&apos; contains letters; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有字母；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="68"/>
+        <location filename="../../ui/errors.py" line="112"/>
         <source>Phone &apos;%1&apos; has characters a phone number cannot have; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有电话号码中不能出现的字符；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="72"/>
+        <location filename="../../ui/errors.py" line="116"/>
         <source>Phone &apos;%1&apos; has too few digits (%2); a phone number has at least %3, with the area code for a landline.</source>
         <translation>电话“%1”位数太少（%2 位）；电话号码至少 %3 位，座机请加区号。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="75"/>
+        <location filename="../../ui/errors.py" line="119"/>
         <source>Phone &apos;%1&apos; has too many digits (%2); at most %3.</source>
         <translation>电话“%1”位数太多（%2 位）；最多 %3 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="77"/>
+        <location filename="../../ui/errors.py" line="121"/>
         <source>Phone &apos;%1&apos; looks like a mobile number with %2 digits; mainland mobile numbers have 11.</source>
         <translation>电话“%1”像是 %2 位的手机号；大陆手机号为 11 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="80"/>
+        <location filename="../../ui/errors.py" line="124"/>
         <source>Phone &apos;%1&apos; is not a mainland mobile number (13x–19x).</source>
         <translation>电话“%1”不是大陆手机号（13x–19x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="83"/>
+        <location filename="../../ui/errors.py" line="127"/>
         <source>Email &apos;%1&apos; contains a space.</source>
         <translation>邮箱“%1”含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="85"/>
+        <location filename="../../ui/errors.py" line="129"/>
         <source>Email &apos;%1&apos; needs exactly one &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”必须恰好有一个“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="88"/>
+        <location filename="../../ui/errors.py" line="132"/>
         <source>Email &apos;%1&apos; is missing &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”缺少“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="90"/>
+        <location filename="../../ui/errors.py" line="134"/>
         <source>Email &apos;%1&apos;: the part before &apos;@&apos; is not valid.</source>
         <translation>邮箱“%1”：“@”前面的部分无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="92"/>
+        <location filename="../../ui/errors.py" line="136"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; needs a dot, as in example.com.</source>
         <translation>邮箱“%1”：域名“%2”需要包含点，例如 example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="95"/>
+        <location filename="../../ui/errors.py" line="139"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; is not valid.</source>
         <translation>邮箱“%1”：域名“%2”无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="97"/>
+        <location filename="../../ui/errors.py" line="141"/>
+        <source>Stage name is too long: %1 characters, at most %2.</source>
+        <translation>阶段名称太长：%1 个字符，最多 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="144"/>
         <source>%1 is too long: %2 characters, at most %3.</source>
         <translation>%1太长：%2 个字符，最多 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="99"/>
+        <location filename="../../ui/errors.py" line="146"/>
         <source>Code &apos;%1&apos; is already used by another customer.</source>
         <translation>编码“%1”已被其他客户使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="101"/>
+        <location filename="../../ui/errors.py" line="148"/>
         <source>Customer %1 was merged into %2; work on %2 instead.</source>
         <translation>客户 %1 已合并到 %2；请改为处理 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="105"/>
+        <location filename="../../ui/errors.py" line="152"/>
         <source>You cannot change customer %1: it belongs to someone outside your team.</source>
         <translation>您不能修改客户 %1：它属于您团队以外的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="109"/>
+        <location filename="../../ui/errors.py" line="156"/>
         <source>Customer %1 is in the public pool; claim it before logging a follow-up.</source>
         <translation>客户 %1 在公海中；请先领取，再记录跟进。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="112"/>
+        <location filename="../../ui/errors.py" line="159"/>
         <source>The next follow-up date %1 is in the past.</source>
         <translation>下次跟进日期 %1 已经过去。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="114"/>
+        <location filename="../../ui/errors.py" line="161"/>
         <source>Customer %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，客户 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="117"/>
+        <location filename="../../ui/errors.py" line="164"/>
         <source>Contact %1 of %2 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，%2 的联系人 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="120"/>
+        <location filename="../../ui/errors.py" line="167"/>
         <source>Tax ID &apos;%1&apos; may contain only letters and digits.</source>
         <translation>税号“%1”只能包含字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="122"/>
+        <location filename="../../ui/errors.py" line="169"/>
         <source>Tax ID &apos;%1&apos; has %2 characters; expected 6 to 20 (18 for a unified social credit code).</source>
         <translation>税号“%1”有 %2 个字符；应为 6 到 20 个（统一社会信用代码为 18 个）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="125"/>
+        <location filename="../../ui/errors.py" line="172"/>
         <source>Tax ID &apos;%1&apos; is not a unified social credit code: %2 cannot appear in one.</source>
         <translation>税号“%1”不是统一社会信用代码：其中不能出现 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="128"/>
+        <location filename="../../ui/errors.py" line="175"/>
         <source>Tax ID &apos;%1&apos; fails the unified social credit code check character; please check it for a typo.</source>
         <translation>税号“%1”未通过统一社会信用代码校验位检查；请检查是否有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="132"/>
+        <location filename="../../ui/errors.py" line="179"/>
         <source>the customer name is empty; every customer needs one.</source>
         <translation>客户名称为空；每个客户都必须有名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="135"/>
+        <location filename="../../ui/errors.py" line="182"/>
         <source>is %1 characters long; at most %2.</source>
         <translation>长度为 %1 个字符；最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="137"/>
+        <location filename="../../ui/errors.py" line="184"/>
         <source>is a date (%1), not a phone number: Excel turned what was typed into a date; format the column as Text and type the number again.</source>
         <translation>是日期（%1），不是电话号码：Excel 把输入的内容变成了日期；请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="141"/>
+        <location filename="../../ui/errors.py" line="188"/>
         <source>is a date (%1); expected text.</source>
         <translation>是日期（%1）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="143"/>
+        <location filename="../../ui/errors.py" line="190"/>
         <source>&apos;%1&apos; is not a phone number.</source>
         <translation>“%1”不是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="145"/>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>&apos;%1&apos; is a number Excel shortened to scientific notation, so digits are lost; format the column as Text in Excel and type the number again.</source>
         <translation>“%1”是被 Excel 缩写为科学计数法的数字，部分数字已丢失；请在 Excel 中把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="149"/>
+        <location filename="../../ui/errors.py" line="196"/>
         <source>level must be A, B, C or D (got &apos;%1&apos;).</source>
         <translation>级别必须是 A、B、C 或 D（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="151"/>
+        <location filename="../../ui/errors.py" line="198"/>
         <source>type must be 公司/个人 or company/person (got &apos;%1&apos;).</source>
         <translation>类型必须是 公司/个人 或 company/person（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="154"/>
+        <location filename="../../ui/errors.py" line="201"/>
+        <location filename="../../ui/errors.py" line="318"/>
         <source>the formula %1 has no saved result (the file was not saved by Excel after calculating); open it in Excel and save it, or paste the values.</source>
         <translation>公式 %1 没有保存的计算结果（文件在计算后未经 Excel 保存）；请在 Excel 中打开并保存，或粘贴为数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="158"/>
+        <location filename="../../ui/errors.py" line="205"/>
         <source>File not found: %1</source>
         <translation>找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="160"/>
+        <location filename="../../ui/errors.py" line="207"/>
         <source>%1: the old Excel 97-2003 format (.xls) cannot be read; open it in Excel and save as .xlsx.</source>
         <translation>%1：无法读取旧的 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="163"/>
+        <location filename="../../ui/errors.py" line="210"/>
         <source>%1: unsupported file type %2; use .xlsx or .csv.</source>
         <translation>%1：不支持的文件类型 %2；请使用 .xlsx 或 .csv。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="165"/>
+        <location filename="../../ui/errors.py" line="212"/>
         <source>%1 is empty.</source>
         <translation>%1 是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="167"/>
+        <location filename="../../ui/errors.py" line="214"/>
         <source>%1: export files are .xlsx.</source>
         <translation>%1：导出文件须为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="169"/>
+        <location filename="../../ui/errors.py" line="216"/>
         <source>Folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="219"/>
+        <source>User %1 cannot own opportunities (unknown, inactive or not in sales).</source>
+        <translation>用户 %1 不能负责商机（不存在、已停用或不是销售人员）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="223"/>
+        <source>Customer %1 is in the public pool; claim it before opening an opportunity.</source>
+        <translation>客户 %1 在公海中；请先领取，再创建商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="226"/>
+        <source>Opportunity &apos;%1&apos; was changed by someone else since you opened it.</source>
+        <translation>在您打开之后，商机“%1”已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="230"/>
+        <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can reopen it.</source>
+        <translation>商机“%1”已赢单；只有销售经理或管理员可以重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="234"/>
+        <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can reopen it.</source>
+        <translation>商机“%1”已输单；只有销售经理或管理员可以重新打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="238"/>
+        <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can change it.</source>
+        <translation>商机“%1”已赢单；只有销售经理或管理员可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="242"/>
+        <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can change it.</source>
+        <translation>商机“%1”已输单；只有销售经理或管理员可以修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="245"/>
+        <source>Opportunity &apos;%1&apos; is won; only open opportunities can be marked commit.</source>
+        <translation>商机“%1”已赢单；只有进行中的商机可以标记为承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="248"/>
+        <source>Opportunity &apos;%1&apos; is lost; only open opportunities can be marked commit.</source>
+        <translation>商机“%1”已输单；只有进行中的商机可以标记为承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="251"/>
+        <source>Unknown scope &apos;%1&apos;; one of %2.</source>
+        <translation>未知范围“%1”；应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="253"/>
+        <source>Unknown state &apos;%1&apos;; one of %2.</source>
+        <translation>未知状态“%1”；应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="255"/>
+        <location filename="../../ui/errors.py" line="257"/>
+        <source>Amount &apos;%1&apos; is not a number.</source>
+        <translation>金额“%1”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="259"/>
+        <source>Amount is too large (at most %1).</source>
+        <translation>金额太大（最多 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="261"/>
+        <source>Probability is a whole percent from 0 to 100 (got %1).</source>
+        <translation>赢率必须是 0 到 100 之间的整数百分比（实际为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="264"/>
+        <source>Stage %1 does not exist.</source>
+        <translation>阶段 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="266"/>
+        <source>Stage %1 is no longer in use; choose another.</source>
+        <translation>阶段 %1 已停用；请选择其他阶段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="268"/>
+        <source>Stage code &apos;%1&apos; is already used.</source>
+        <translation>阶段编码“%1”已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="271"/>
+        <source>Stage %1 holds %2 opportunities; move them to another stage before changing whether it counts as won or lost.</source>
+        <translation>阶段 %1 中有 %2 个商机；请先把它们移到其他阶段，再修改该阶段是否计为赢单或输单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="275"/>
+        <source>User %1 cannot own leads (unknown, inactive or not in sales).</source>
+        <translation>用户 %1 不能负责线索（不存在、已停用或不是销售人员）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="278"/>
+        <source>Lead %1 was converted already (customer %2); it cannot change.</source>
+        <translation>线索 %1 已转化（客户 %2），不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="281"/>
+        <source>Lead %1 was converted already (customer %2).</source>
+        <translation>线索 %1 已转化（客户 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="284"/>
+        <source>Lead %1 is disqualified (%2); change its status before converting it.</source>
+        <translation>线索 %1 已标记为无效（%2）；请先修改其状态再转化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="287"/>
+        <source>Lead %1 was changed by someone else since you opened it.</source>
+        <translation>在您打开之后，线索 %1 已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="290"/>
+        <source>Unknown lead status &apos;%1&apos;; one of %2.</source>
+        <translation>未知线索状态“%1”；应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="293"/>
+        <source>Unknown lead import field(s): %1; known: %2.</source>
+        <translation>未知的线索导入字段：%1；可用字段：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="295"/>
+        <source>Row %1 is not among the first %2 rows of %3.</source>
+        <translation>第 %1 行不在 %3 的前 %2 行中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="298"/>
+        <source>%1: no header row found in the first %2 rows; expected column titles such as 联系人 / Contact, 电话 / Phone, 公司 / Company.</source>
+        <translation>%1：前 %2 行中没有找到标题行；列标题应如 联系人 / Contact、电话 / Phone、公司 / Company。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="303"/>
+        <source>%1: no column for the contact name; the header row %2 should have a column titled 联系人 or Contact.</source>
+        <translation>%1：没有联系人姓名列；第 %2 行标题行中应有标题为“联系人”或“Contact”的列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="307"/>
+        <source>Header row is row %1; row(s) %2 above it were taken as titles and skipped.</source>
+        <translation>标题行为第 %1 行；其上方的第 %2 行被视为表头说明并已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="310"/>
+        <source>second %1 column; only column %2 is imported</source>
+        <translation>第二个“%1”列；只导入第 %2 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="312"/>
+        <source>Column %1 (%2): %3.</source>
+        <translation>第 %1 列（%2）：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="314"/>
+        <source>CSV file, text encoding %1, delimiter %2.</source>
+        <translation>CSV 文件，文本编码 %1，分隔符 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="316"/>
+        <source>Sheet &apos;%1&apos; read; other sheets (%2) ignored.</source>
+        <translation>已读取工作表“%1”；其他工作表（%2）已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="322"/>
+        <source>%1 is a date (%2); expected text.</source>
+        <translation>%1是日期（%2）；应为文本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="324"/>
+        <source>Owner &apos;%1&apos; is not a user.</source>
+        <translation>负责人“%1”不是系统用户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="326"/>
+        <source>Owner &apos;%1&apos; names more than one user; use the login.</source>
+        <translation>负责人“%1”对应多个用户；请使用登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="329"/>
+        <source>Owner &apos;%1&apos;: %2</source>
+        <translation>负责人“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="331"/>
+        <source>%1: import cancelled; nothing was imported.</source>
+        <translation>%1：导入已取消；没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="334"/>
+        <source>%1: nothing imported because %2 of %3 rows have errors (all-or-nothing). Fix them or import the good rows only.</source>
+        <translation>%1：%3 行中有 %2 行有错误，未导入任何内容（全部或全不）。请修正错误，或只导入正确的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="337"/>
+        <source>%1: %2 leads imported.</source>
+        <translation>%1：已导入 %2 条线索。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="339"/>
+        <source>%1: %2 leads imported, %3 duplicates skipped.</source>
+        <translation>%1：已导入 %2 条线索，跳过 %3 条重复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="341"/>
+        <source>%1: %2 leads imported, %3 rows with errors left out.</source>
+        <translation>%1：已导入 %2 条线索，%3 行有错误未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="345"/>
+        <source>%1: %2 leads imported, %3 duplicates skipped, %4 rows with errors left out.</source>
+        <translation>%1：已导入 %2 条线索，跳过 %3 条重复，%4 行有错误未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="348"/>
+        <source>Unknown import mode &apos;%1&apos;: all_or_nothing or good_rows.</source>
+        <translation>未知导入方式“%1”：应为 all_or_nothing 或 good_rows。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="351"/>
+        <source>Unknown duplicate rule &apos;%1&apos;: skip or import.</source>
+        <translation>未知重复处理规则“%1”：应为 skip 或 import。</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +4656,397 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/settings_dialog.py" line="313"/>
         <source>Two profiles have the same name.</source>
         <translation>有两个配置同名。</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="210"/>
+        <source>Default probability of this stage</source>
+        <translation>此阶段的默认赢率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="274"/>
+        <source>%1 · %2</source>
+        <translation>%1 个 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="276"/>
+        <source>%1 opportunities, %2 in total</source>
+        <translation>%1 个商机，合计 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/board.py" line="280"/>
+        <source>%1 more not shown; narrow the filters to see them.</source>
+        <translation>还有 %1 个未显示；请缩小筛选范围后查看。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsWidget</name>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="194"/>
+        <source>&amp;Target for:</source>
+        <translation>目标周期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="195"/>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="195"/>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="195"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="198"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="199"/>
+        <source>Save trend as PNG…</source>
+        <translation>趋势图另存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="200"/>
+        <source>Targets</source>
+        <translation>销售目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="201"/>
+        <source>Rep or team</source>
+        <translation>销售或团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="201"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="202"/>
+        <location filename="../../ui/pipeline/targets.py" line="209"/>
+        <location filename="../../ui/pipeline/targets.py" line="491"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="204"/>
+        <source>Type a target and press Enter; it is saved at once. 12万, 120k and 120,000 all mean 120,000.</source>
+        <translation>输入目标后按 Enter 即保存。12万、120k 和 120,000 都表示 120,000。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="206"/>
+        <source>Targets are set by your sales manager.</source>
+        <translation>目标由您的销售经理设定。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="207"/>
+        <source>Ranking by attainment</source>
+        <translation>达成率排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="209"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="209"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="209"/>
+        <location filename="../../ui/pipeline/targets.py" line="493"/>
+        <source>Achieved</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="210"/>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="224"/>
+        <source>Q%1</source>
+        <translation>第%1季度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="341"/>
+        <location filename="../../ui/pipeline/targets.py" line="364"/>
+        <location filename="../../ui/pipeline/targets.py" line="471"/>
+        <source>%1 (team)</source>
+        <translation>%1（团队）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="389"/>
+        <source>Type an amount such as 120000, 120,000 or 12万.</source>
+        <translation>请输入金额，例如 120000、120,000 或 12万。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="390"/>
+        <source>“%1” is not an amount.</source>
+        <translation>“%1”不是金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="479"/>
+        <source>Attainment over 12 months</source>
+        <translation>近 12 个月达成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="481"/>
+        <source>Attainment over 12 months: %1</source>
+        <translation>近 12 个月达成率：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="510"/>
+        <source>Save the trend chart</source>
+        <translation>保存趋势图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="510"/>
+        <source>targets.png</source>
+        <translation>目标达成趋势.png</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/targets.py" line="511"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="197"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="197"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="197"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="198"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="219"/>
+        <source>“%1” opened in %2</source>
+        <translation>新建“%1”，阶段：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="222"/>
+        <source>“%1”: %2 → %3</source>
+        <translation>“%1”：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="226"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="229"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="230"/>
+        <source>(automatic)</source>
+        <translation>（自动）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/customer_tabs.py" line="246"/>
+        <source>Includes the newest %1 of %2 follow-ups.</source>
+        <translation>包含 %2 条跟进记录中最新的 %1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbenchWidget</name>
+    <message>
+        <location filename="../../ui/workbench.py" line="166"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="168"/>
+        <source>Overdue follow-ups</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="169"/>
+        <source>Follow-ups due today</source>
+        <translation>今日待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="170"/>
+        <source>Closing this month</source>
+        <translation>本月预计成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="171"/>
+        <source>About to return to the public pool</source>
+        <translation>即将退回公海</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="172"/>
+        <source>Nothing overdue. Well done.</source>
+        <translation>没有逾期的跟进，做得好！</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="173"/>
+        <source>No follow-ups planned for today.</source>
+        <translation>今天没有计划的跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="174"/>
+        <source>No open opportunity is expected to close this month.</source>
+        <translation>本月没有预计成交的商机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="176"/>
+        <source>No customer of yours returns to the pool in the next 3 days.</source>
+        <translation>未来 3 天内您没有客户会退回公海。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="196"/>
+        <source>Today, %1 — %2</source>
+        <translation>今天是 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="213"/>
+        <source>Today&apos;s work could not be loaded: %1</source>
+        <translation>无法加载今日待办：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="226"/>
+        <source>showing the first %1</source>
+        <translation>仅显示前 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="236"/>
+        <source>%1 overdue · %2 due today · %3 closing this month (%4, weighted %5) · %6 returning to the pool</source>
+        <translation>逾期 %1 · 今日待跟进 %2 · 本月预计成交 %3（%4，加权 %5）· 即将退回公海 %6</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="265"/>
+        <source>Log follow-up</source>
+        <translation>记录跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="266"/>
+        <source>Open the customer with the follow-up entry ready</source>
+        <translation>打开客户并准备好填写跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="272"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="273"/>
+        <source>Open the customer&apos;s 360° view</source>
+        <translation>打开客户的 360° 视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="297"/>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="297"/>
+        <location filename="../../ui/workbench.py" line="323"/>
+        <location filename="../../ui/workbench.py" line="344"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="297"/>
+        <source>Last follow-up</source>
+        <translation>最后跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="298"/>
+        <location filename="../../ui/workbench.py" line="324"/>
+        <location filename="../../ui/workbench.py" line="344"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="304"/>
+        <source>%1 (%2 d late)</source>
+        <translation>%1（逾期 %2 天）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="306"/>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="323"/>
+        <source>Close by</source>
+        <translation>预计成交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="323"/>
+        <source>Opportunity</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="324"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="324"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="344"/>
+        <source>Returns</source>
+        <translation>退回时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="344"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="350"/>
+        <source>at the next sweep</source>
+        <translation>下次回收时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="352"/>
+        <source>in 1 day</source>
+        <translation>1 天后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="354"/>
+        <source>in %1 days</source>
+        <translation>%1 天后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="355"/>
+        <source>no follow-up</source>
+        <translation>未跟进</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workbench.py" line="356"/>
+        <source>no deal won</source>
+        <translation>未成交</translation>
     </message>
 </context>
 </TS>
