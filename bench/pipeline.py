@@ -7,8 +7,9 @@ workbench) at 1,000,000 opportunities, and the public-pool sweep over 1,000,000 
 
 Data (fixed seed, clock fixed at NOW below): admin + 5 teams of a manager and 10 reps;
 ``--customers`` customers (default 1,000,000; 70 % owned, levels A/B/C/D, claims and last
-follow-ups shaped so that about 4 % are due for the pool), the opportunities on the first
-20 % of them (≈200k customers) created over five years (state, stage path, amounts and
+follow-ups shaped so that about 4 % are due for the pool), the opportunities on every fifth
+customer (≈200k customers) created over five years (ids in creation order, as a database
+assigns them) (state, stage path, amounts and
 probabilities as described in docs/performance.md), ≈3 stage_history rows per opportunity,
 ≈1.1 follow-ups per customer (the latest at ``last_follow_up_at``), a claim row for each
 customer taken from the pool, month targets for every rep and quarter targets per team.
@@ -47,7 +48,7 @@ NOW = dt.datetime(2026, 11, 20, 1, 30, tzinfo=UTC)          # 09:30 in China
 TODAY = NOW.astimezone(CST).date()
 DEFAULT_PG_URL = "postgresql://postgres@127.0.0.1:5432/qianli_bench_pipeline"
 MARKER_KEY = "bench.pipeline"
-DATA_FORMAT = 1
+DATA_FORMAT = 2
 BATCH = 20_000
 TARGET_MS = 300.0
 SWEEP_TARGET_MS = 5000.0
@@ -97,7 +98,25 @@ class Plan:
                  opportunities: int, seed: int):
         self.reps, self.stage_ids = reps, stage_ids
         self.customers, self.opportunities, self.seed = customers, opportunities, seed
-        self.deal_customers = max(1, customers // 5)
+        self.start = NOW - dt.timedelta(seconds=5 * YEAR)
+
+    # Ids follow creation time, as the database assigns them: row i of n is created in the
+    # i-th slice of the five years.
+    def _created(self, i: int, n: int, rnd: random.Random) -> dt.datetime:
+        slot = 5 * YEAR / n
+        return self.start + dt.timedelta(seconds=int((i - 1 + rnd.random()) * slot))
+
+    def customer_created(self, i: int, rnd: random.Random) -> dt.datetime:
+        return self._created(i, self.customers, rnd)
+
+    def opportunity_created(self, k: int, rnd: random.Random) -> dt.datetime:
+        return self._created(k, self.opportunities, rnd)
+
+    def deal_customer(self, created: dt.datetime, rnd: random.Random) -> int:
+        """Every fifth customer does business (≈200k of 1M); an opportunity goes to one
+        that existed when it was created."""
+        existing = int((created - self.start).total_seconds() / (5 * YEAR) * self.customers)
+        return 5 * rnd.randint(1, max(1, existing // 5))
 
 
 def _when(rnd: random.Random, lo: dt.datetime, hi: dt.datetime) -> dt.datetime:
@@ -113,7 +132,7 @@ def customer_batches(plan: Plan):
     for start in range(1, plan.customers + 1, BATCH):
         custs, acts, claims = [], [], []
         for i in range(start, min(plan.customers, start + BATCH - 1) + 1):
-            created = NOW - dt.timedelta(seconds=int(rnd.random() * 5 * YEAR))
+            created = plan.customer_created(i, rnd)
             level = rnd.choices(LEVELS, LEVEL_WEIGHTS)[0]
             owner = claimed = created_by = lfu = None
             if rnd.random() < 0.7:
@@ -156,7 +175,7 @@ def opportunity_batches(plan: Plan):
         opps, hist = [], []
         for k in range(start, min(plan.opportunities, start + BATCH - 1) + 1):
             owner = rnd.choice(plan.reps)
-            created = NOW - dt.timedelta(seconds=int(rnd.random() * 5 * YEAR))
+            created = plan.opportunity_created(k, rnd)
             expected = created.astimezone(CST).date() + dt.timedelta(days=rnd.randint(14, 180))
             amount = Decimal(round(math.exp(rnd.uniform(math.log(1000), math.log(500000))), 2)
                              ).quantize(Decimal("0.01"))
@@ -195,7 +214,7 @@ def opportunity_batches(plan: Plan):
                 hist_id += 1
                 left = entered[j + 1] if j + 1 < len(path) else None
                 hist.append((hist_id, k, st[code], entered[j], left, owner))
-            opps.append((k, rnd.randint(1, plan.deal_customers), f"商机{k}", amount, expected,
+            opps.append((k, plan.deal_customer(created, rnd), f"商机{k}", amount, expected,
                          owner, st[path[-1]], prob, state, commit,
                          "价格" if state == "lost" else None, closed, created, owner,
                          entered[-1], 1))

@@ -28,9 +28,10 @@ Definitions (what the numbers mean):
   opportunities by the month they were closed. ``best_case_amount`` = won + every open
   amount (what the month reaches if all open deals close); ``commit_amount`` = won + open
   commit-marked amounts (what the manager vouches for).
-* **Rep performance** for the period: ``new_customers`` = distinct customers the rep created
-  (customer.created_by) or claimed from the public pool (ownership_change 'claim'), not
-  merged away; ``follow_ups`` = activities the rep logged (occurred_at in the period);
+* **Rep performance** for the period: ``new_customers`` = customers the rep created
+  (customer.created_by; not merged away as a duplicate) plus customers the rep claimed from
+  the public pool (ownership_change 'claim'; a customer released and claimed again counts
+  again); ``follow_ups`` = activities the rep logged (occurred_at in the period);
   ``opportunities_created`` = opportunities the rep owns that were created in the period;
   won count/amount, ``win_rate_pct`` = won / (won + lost) closed in the period;
   ``avg_deal_size`` = won amount / won count; ``avg_cycle_days`` = mean of closed − created
@@ -42,6 +43,7 @@ Money is Decimal: sums are taken in integer cents in SQL (SQLite stores NUMERIC 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -274,42 +276,38 @@ def funnel(session: Session, actor: Actor, filt: ReportFilter) -> Funnel:
     cohort = [o.c.state.in_(STATES), o.c.expected_close_on >= filt.date_from,
               o.c.expected_close_on <= filt.date_to, *_in_scope(o.c.owner_id, ids)]
 
+    all_stages = [_stage_info(r) for r in
+                  session.execute(select(st).order_by(st.c.position, st.c.id))]
     current = {r.stage_id: (r.n, r.c) for r in session.execute(
         select(o.c.stage_id, func.count().label("n"), func.sum(cents(o.c.amount)).label("c"))
         .where(*cohort).group_by(o.c.stage_id))}
 
-    # Furthest non-lost stage each cohort opportunity entered, as a histogram with the
-    # running count "entered this position or a later one" (window over the groups).
-    furthest = (select(sh.c.opportunity_id, func.max(st.c.position).label("pos"))
-                .select_from(sh.join(o, o.c.id == sh.c.opportunity_id)
-                             .join(st, st.c.id == sh.c.stage_id))
-                .where(*cohort, st.c.is_lost == false())
+    # The cohort's stage history is read through IN (cohort ids): SQLite seeks the history
+    # index in opportunity order, so the per-opportunity GROUP BY streams. Conditional
+    # aggregates (one output row) instead of GROUP BY stage avoid sorting the rows.
+    in_cohort = sh.c.opportunity_id.in_(select(o.c.id).where(*cohort))
+    progression_stages = [x for x in all_stages if not x.is_lost]
+    position = case(*[(sh.c.stage_id == x.id, x.position) for x in progression_stages],
+                    else_=None)
+    furthest = (select(func.max(position).label("pos")).where(in_cohort)
                 .group_by(sh.c.opportunity_id).subquery())
-    reach_rows = session.execute(
-        select(furthest.c.pos,
-               func.sum(func.count()).over(order_by=furthest.c.pos.desc()).label("at_least"))
-        .group_by(furthest.c.pos)).all()
+    positions = sorted({x.position for x in progression_stages})
+    reach_row = session.execute(select(
+        *[func.sum(case((furthest.c.pos >= p, 1), else_=0)) for p in positions])).one()
+    reached_by_position = {p: int(n or 0) for p, n in zip(positions, reach_row)}
 
     days = days_between(session, sh.c.left_at, sh.c.entered_at)
-    stays = {r.stage_id: r.avg for r in session.execute(
-        select(sh.c.stage_id, func.avg(days).label("avg"))
-        .select_from(sh.join(o, o.c.id == sh.c.opportunity_id))
-        .where(*cohort, sh.c.left_at.is_not(None)).group_by(sh.c.stage_id))}
+    stay_row = session.execute(
+        select(*[func.avg(case((sh.c.stage_id == x.id, days), else_=None)) for x in all_stages])
+        .where(in_cohort, sh.c.left_at.is_not(None))).one()
+    stays = {x.id: avg for x, avg in zip(all_stages, stay_row) if avg is not None}
 
-    stages = [_stage_info(r) for r in session.execute(select(st).order_by(st.c.position, st.c.id))]
-    stages = [s for s in stages if s.active or s.id in current or s.id in stays]
+    stages = [x for x in all_stages if x.active or x.id in current or x.id in stays]
     progression = [s for s in stages if not s.is_lost]
     lost = [s for s in stages if s.is_lost]
 
-    def reached_at(position: int) -> int:
-        best = None
-        for r in reach_rows:               # a handful of positions
-            if r.pos >= position and (best is None or r.pos < best.pos):
-                best = r
-        return int(best.at_least) if best is not None else 0
-
     out: list[FunnelStage] = []
-    reached = [reached_at(s.position) for s in progression]
+    reached = [reached_by_position[x.position] for x in progression]
     for i, s in enumerate(progression):
         n, c = current.get(s.id, (0, 0))
         conv = pct(reached[i + 1], reached[i]) if i + 1 < len(progression) else None
@@ -410,18 +408,17 @@ def rep_performance(session: Session, actor: Actor, filt: ReportFilter) -> list[
     c = Customer.__table__
     oc = OwnershipChange.__table__
     a = Activity.__table__
-    acquired = union_all(
-        select(c.c.created_by_id.label("uid"), c.c.id.label("cid"))
-        .where(c.c.created_at >= start, c.c.created_at < end, c.c.created_by_id.is_not(None),
-               c.c.merged_into_id.is_(None), *_in_scope(c.c.created_by_id, ids)),
-        select(oc.c.to_owner_id, oc.c.customer_id)
-        .select_from(oc.join(c, c.c.id == oc.c.customer_id))
+    # Two streaming GROUP BYs (the owner-first indexes hand rows over grouped by user).
+    new_customers = Counter(dict(session.execute(
+        select(c.c.created_by_id, func.count())
+        .where(c.c.created_at >= start, c.c.created_at < end, c.c.merged_into_id.is_(None),
+               *_in_scope(c.c.created_by_id, ids))
+        .group_by(c.c.created_by_id)).all()))
+    new_customers.update(dict(session.execute(
+        select(oc.c.to_owner_id, func.count())
         .where(oc.c.reason == "claim", oc.c.at >= start, oc.c.at < end,
-               oc.c.to_owner_id.is_not(None), c.c.merged_into_id.is_(None),
-               *_in_scope(oc.c.to_owner_id, ids))).subquery()
-    new_customers = dict(session.execute(
-        select(acquired.c.uid, func.count(acquired.c.cid.distinct())).group_by(acquired.c.uid)
-    ).all())
+               *_in_scope(oc.c.to_owner_id, ids))
+        .group_by(oc.c.to_owner_id)).all()))
     follow_ups = dict(session.execute(
         select(a.c.user_id, func.count())
         .where(a.c.occurred_at >= start, a.c.occurred_at < end, *_in_scope(a.c.user_id, ids))

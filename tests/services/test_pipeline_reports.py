@@ -123,9 +123,10 @@ def build_company(db, staff) -> dict[str, int]:
                                    entered_at=entered, left_at=left, user_id=users[owner]))
 
         # New customers in Q1 (UTC+8): rep1 created two (the second at 23:00 local on
-        # 31 March) and claimed one more plus one of its own (counted once) → 3; a third
-        # created at 00:30 local on 1 April is outside. rep2 created one in December
-        # (outside), one in Q1 that was merged away (not counted), claimed one → 1.
+        # 31 March; a third at 00:30 local on 1 April is outside) and claimed one customer
+        # twice (claim, release, claim again: two acquisitions) → 4. rep2 created one in
+        # December (outside), one in Q1 that was merged away (not counted), claimed one and
+        # released it → 1.
         r1, r2 = users["rep1"], users["rep2"]
         a = customer("new1", r1, ts(1, 5), created_by=r1)
         customer("new2", r1, ts(3, 31, 15), created_by=r1)
@@ -136,8 +137,10 @@ def build_company(db, staff) -> dict[str, int]:
         claimed2 = customer("pool2", r2, ts(1, 1, year=2024))
         s.add_all([OwnershipChange(customer_id=claimed, from_owner_id=None, to_owner_id=r1,
                                    reason="claim", at=ts(2, 10), actor_id=r1),
-                   OwnershipChange(customer_id=a, from_owner_id=None, to_owner_id=r1,
-                                   reason="claim", at=ts(2, 11), actor_id=r1),
+                   OwnershipChange(customer_id=claimed, from_owner_id=r1, to_owner_id=None,
+                                   reason="release", at=ts(2, 20), actor_id=r1),
+                   OwnershipChange(customer_id=claimed, from_owner_id=None, to_owner_id=r1,
+                                   reason="claim", at=ts(3, 5), actor_id=r1),
                    OwnershipChange(customer_id=claimed2, from_owner_id=None, to_owner_id=r2,
                                    reason="claim", at=ts(1, 9), actor_id=r2),
                    # released by rep2 in Q1: not a new customer of anyone
@@ -348,7 +351,7 @@ def test_rep_performance_for_a_quarter(db, staff):
                r.target, r.target_attainment_pct) for n, r in perf.items()}
     assert got == {
         # created O1 O2 O3 O10; won O1 (18.42 days: 01-02 → 01-20 10:00); O10 lost in April
-        "张伟": (3, 4, 4, 1, D("10000.00"), 0, D("100.0"), D("10000.00"), D("18.4"),
+        "张伟": (4, 4, 4, 1, D("10000.00"), 0, D("100.0"), D("10000.00"), D("18.4"),
                  D("20000.00"), D("50.0")),
         # created O4 O5 O6 (O11 too: 01-15) → 4; won O6 (01-20 → 01-31 17:00 = 11.71 days),
         # lost O4 → 50 %
@@ -393,7 +396,7 @@ def test_export_rep_performance_to_xlsx(db, staff, tmp_path):
     ws = openpyxl.load_workbook(path).active
     values = [[c.value for c in row] for row in ws.iter_rows()]
     assert values[0] == list(pr.PERFORMANCE_HEADERS)
-    assert values[1][:8] == ["张伟", 3, 4, 4, 1, 10000, 0, 100]
+    assert values[1][:8] == ["张伟", 4, 4, 4, 1, 10000, 0, 100]
     assert values[2][:8] == ["李娜", 1, 2, 4, 1, 3000, 1, 50]
     assert values[3][0] == "王经理" and values[3][7] is None
     with pytest.raises(ValidationError):
