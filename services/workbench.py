@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models.crm import Activity
@@ -84,32 +84,41 @@ def owners_for(session: Session, actor: Actor) -> list[int]:
     return [actor.user_id]
 
 
-def _follow_ups(session: Session, owners: list[int], today: dt.date, *, overdue: bool,
-                limit: int) -> tuple[tuple[FollowUpRow, ...], int]:
+def _follow_ups(session: Session, owners: list[int], today: dt.date, *,
+                limit: int) -> tuple[tuple[FollowUpRow, ...], int, tuple[FollowUpRow, ...], int]:
+    """(overdue rows, overdue total, due-today rows, due total) in one pass over the owned
+    customers: each customer's latest follow-up by (occurred_at, id) descending is one
+    index seek (ix_activity_customer_occurred); window functions number and count the two
+    buckets."""
     c = Customer.__table__
     a = Activity.__table__
     later = aliased(Activity)
     owner = User.__table__
-    # The latest follow-up of each owned customer: its id by (occurred_at, id) descending,
-    # one index seek per customer (ix_activity_customer_occurred).
     latest_id = (select(later.id).where(later.customer_id == c.c.id)
                  .order_by(later.occurred_at.desc(), later.id.desc()).limit(1)
                  .correlate(c).scalar_subquery())
-    when = a.c.next_follow_up_on < today if overdue else a.c.next_follow_up_on == today
-    base = (select(c.c.id, c.c.code, c.c.name, c.c.owner_id, owner.c.display_name,
-                   a.c.next_follow_up_on, a.c.id.label("aid"), a.c.occurred_at, a.c.kind,
-                   a.c.notes)
-            .select_from(c.join(a, a.c.id == latest_id)
-                         .outerjoin(owner, owner.c.id == c.c.owner_id))
-            .where(c.c.owner_id.in_(owners), c.c.merged_into_id.is_(None), when))
-    sub = base.subquery()
-    total = session.scalar(select(func.count()).select_from(sub))
-    rows = session.execute(base.order_by(a.c.next_follow_up_on, c.c.name, c.c.id)
-                           .limit(limit)).all()
-    out = tuple(FollowUpRow(r.id, r.code, r.name, r.owner_id, r.display_name,
-                            r.next_follow_up_on, (today - r.next_follow_up_on).days, r.aid,
-                            r.occurred_at, r.kind, r.notes) for r in rows)
-    return out, int(total or 0)
+    bucket = case((a.c.next_follow_up_on < today, 0), else_=1)       # 0 overdue, 1 today
+    sub = (select(c.c.id, c.c.code, c.c.name, c.c.owner_id, owner.c.display_name,
+                  a.c.next_follow_up_on, a.c.id.label("aid"), a.c.occurred_at, a.c.kind,
+                  a.c.notes, bucket.label("bucket"),
+                  func.row_number().over(partition_by=bucket,
+                                         order_by=(a.c.next_follow_up_on, c.c.name, c.c.id))
+                  .label("rn"),
+                  func.count().over(partition_by=bucket).label("total"))
+           .select_from(c.join(a, a.c.id == latest_id)
+                        .outerjoin(owner, owner.c.id == c.c.owner_id))
+           .where(c.c.owner_id.in_(owners), c.c.merged_into_id.is_(None),
+                  a.c.next_follow_up_on <= today)).subquery()
+    rows = session.execute(select(sub).where(sub.c.rn <= limit)
+                           .order_by(sub.c.bucket, sub.c.rn)).all()
+    out: dict[int, list[FollowUpRow]] = {0: [], 1: []}
+    totals = {0: 0, 1: 0}
+    for r in rows:
+        totals[r.bucket] = int(r.total)
+        out[r.bucket].append(FollowUpRow(
+            r.id, r.code, r.name, r.owner_id, r.display_name, r.next_follow_up_on,
+            (today - r.next_follow_up_on).days, r.aid, r.occurred_at, r.kind, r.notes))
+    return tuple(out[0]), totals[0], tuple(out[1]), totals[1]
 
 
 def _closing(session: Session, owners: list[int], today: dt.date,
@@ -142,8 +151,7 @@ def today(session: Session, actor: Actor, *, today: dt.date | None = None,
     ``now`` (aware) is the instant the pool rules count from (default: now)."""
     day = today or dt.date.today()
     owners = owners_for(session, actor)
-    overdue, n_overdue = _follow_ups(session, owners, day, overdue=True, limit=limit)
-    due, n_due = _follow_ups(session, owners, day, overdue=False, limit=limit)
+    overdue, n_overdue, due, n_due = _follow_ups(session, owners, day, limit=limit)
     closing, n_closing = _closing(session, owners, day, limit)
     returning = tuple(due_for_pool(session, actor, within_days=POOL_DAYS_AHEAD, now=now,
                                    limit=limit))
