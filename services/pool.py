@@ -43,7 +43,7 @@ import math
 from dataclasses import dataclass, field
 
 from sqlalchemy import (ColumnElement, Integer, and_, case, exists, func, literal,
-                        literal_column, null, or_, select, update)
+                        literal_column, null, or_, select, text, update)
 from sqlalchemy.orm import Session, aliased
 
 from models.base import UTCDateTime, utcnow
@@ -65,6 +65,7 @@ BLOCKING_REASONS = ("release", "sweep_no_follow_up", "sweep_no_deal")
 CLAIM_ROLES = ("sales", "sales_manager", "admin")
 MAX_NOTE = 200
 MAX_DAYS = 3650
+SWEEP_STATEMENT_TIMEOUT_MS = 30 * 60 * 1000
 
 
 # --------------------------------------------------------------------------- dataclasses
@@ -665,6 +666,10 @@ def sweep_pool(session: Session, *, now: dt.datetime | None = None,
     now = now or utcnow()
     if now.tzinfo is None:
         raise ValidationError("now", "The sweep time needs a time zone.")
+    if session.get_bind().dialect.name == "postgresql":
+        # The client's 60 s statement limit is for interactive queries; the first sweep after
+        # rules are tightened may return hundreds of thousands of customers in one statement.
+        session.execute(text(f"SET LOCAL statement_timeout = {SWEEP_STATEMENT_TIMEOUT_MS}"))
     _put_setting(session, LAST_SWEEP_SETTING, now.astimezone(dt.timezone.utc).isoformat())
     rules = get_pool_rules(session)
     counts = _sweep(session, _due_conditions(Customer.__table__, rules, now), now,

@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
 from models.base import utcnow
 from models.party import Customer
@@ -398,3 +398,12 @@ def test_sweep_due_runs_at_most_once_per_interval(db, staff):
     # The scheduled task's sweep counts as a sweep too.
     sweep(db, T + DAY)
     assert db.write(lambda s: pool.sweep_due(s, now=T + DAY + dt.timedelta(minutes=10))) is None
+
+
+def test_sweep_lifts_the_interactive_statement_limit_on_postgresql(pg_db):
+    """A first sweep after the rules are tightened may run longer than the client's 60 s
+    statement limit; the sweep's own transaction allows 30 minutes."""
+    with pg_db.session() as s:
+        assert s.execute(text("SHOW statement_timeout")).scalar() == "1min"
+        pool.sweep_pool(s, now=T)
+        assert s.execute(text("SHOW statement_timeout")).scalar() == "30min"
