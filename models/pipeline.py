@@ -179,12 +179,14 @@ from models.crm import Activity  # noqa: E402
 from models.party import Customer  # noqa: E402
 
 REPORT_INDEXES = (
-    # Owner first: every report filters on a list of owners (a rep, a team, or all users)
-    # and groups by owner, so each owner's rows are one contiguous, already grouped range.
-    # funnel (expected close in the period, any state) and forecast (open ones)
-    Index("ix_opportunity_report_close", Opportunity.owner_id, Opportunity.state,
-          Opportunity.expected_close_on, Opportunity.stage_id, Opportunity.probability,
+    # funnel (expected close in the period, any state) and forecast (open ones): the period
+    # first, so the whole company's cohort is one index-only range
+    Index("ix_opportunity_report_close", Opportunity.expected_close_on, Opportunity.owner_id,
+          Opportunity.state, Opportunity.stage_id, Opportunity.probability,
           Opportunity.is_commit, Opportunity.amount),
+    # The others owner first: those reports filter on a list of owners (a rep, a team, or
+    # all users) and group by owner, so each owner's rows are one contiguous, already
+    # grouped range.
     # won/lost in the period: forecast won, performance, attainment, trend
     Index("ix_opportunity_report_closed", Opportunity.owner_id, Opportunity.state,
           Opportunity.closed_at, Opportunity.amount, Opportunity.created_at),

@@ -49,8 +49,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Sequence
 
-from sqlalchemy import (BigInteger, ColumnElement, case, cast, false, func, literal,
-                        literal_column, select, union_all)
+from sqlalchemy import (BigInteger, ColumnElement, and_, case, cast, false, func, literal,
+                        literal_column, select, true, union_all)
 from sqlalchemy.orm import Session
 
 from models.crm import Activity
@@ -65,7 +65,6 @@ SALES_ROLES = ("sales", "sales_manager")
 CENT = Decimal("0.01")
 TENTH = Decimal("0.1")
 MAX_MONTHS = 120
-# Every state, spelled out so the (state, expected_close_on, …) index serves the funnel too.
 STATES = ("open", "won", "lost")
 
 o = Opportunity.__table__
@@ -248,11 +247,17 @@ def _in_scope(col, ids: list[int]) -> list[ColumnElement]:
     return [col.in_(ids) if ids else false()]
 
 
+def _everyone(actor: Actor, filt: ReportFilter) -> bool:
+    """The whole company: queries on period-first indexes then need no owner condition."""
+    return actor.is_admin and filt.team_id is None and filt.owner_id is None
+
+
 def days_between(session: Session, later, earlier) -> ColumnElement:
     """(later − earlier) in days as a float, for two timestamp columns."""
     if session.get_bind().dialect.name == "sqlite":
         return func.julianday(later) - func.julianday(earlier)
-    return func.extract("epoch", later - earlier) / 86400.0
+    # date_part is double precision (EXTRACT is numeric since PostgreSQL 14, far slower)
+    return func.date_part("epoch", later - earlier) / 86400.0
 
 
 def _days(value) -> Decimal | None:
@@ -274,7 +279,8 @@ def funnel(session: Session, actor: Actor, filt: ReportFilter) -> Funnel:
     check_period(filt)
     ids = owner_scope(session, actor, team_id=filt.team_id, owner_id=filt.owner_id)
     cohort = [o.c.state.in_(STATES), o.c.expected_close_on >= filt.date_from,
-              o.c.expected_close_on <= filt.date_to, *_in_scope(o.c.owner_id, ids)]
+              o.c.expected_close_on <= filt.date_to,
+              *([] if _everyone(actor, filt) else _in_scope(o.c.owner_id, ids))]
 
     all_stages = [_stage_info(r) for r in
                   session.execute(select(st).order_by(st.c.position, st.c.id))]
@@ -282,25 +288,18 @@ def funnel(session: Session, actor: Actor, filt: ReportFilter) -> Funnel:
         select(o.c.stage_id, func.count().label("n"), func.sum(cents(o.c.amount)).label("c"))
         .where(*cohort).group_by(o.c.stage_id))}
 
-    # The cohort's stage history is read through IN (cohort ids): SQLite seeks the history
-    # index in opportunity order, so the per-opportunity GROUP BY streams. Conditional
-    # aggregates (one output row) instead of GROUP BY stage avoid sorting the rows.
-    in_cohort = sh.c.opportunity_id.in_(select(o.c.id).where(*cohort))
     progression_stages = [x for x in all_stages if not x.is_lost]
+    positions = sorted({x.position for x in progression_stages})
     position = case(*[(sh.c.stage_id == x.id, x.position) for x in progression_stages],
                     else_=None)
-    furthest = (select(func.max(position).label("pos")).where(in_cohort)
-                .group_by(sh.c.opportunity_id).subquery())
-    positions = sorted({x.position for x in progression_stages})
-    reach_row = session.execute(select(
-        *[func.sum(case((furthest.c.pos >= p, 1), else_=0)) for p in positions])).one()
-    reached_by_position = {p: int(n or 0) for p, n in zip(positions, reach_row)}
-
     days = days_between(session, sh.c.left_at, sh.c.entered_at)
-    stay_row = session.execute(
-        select(*[func.avg(case((sh.c.stage_id == x.id, days), else_=None)) for x in all_stages])
-        .where(in_cohort, sh.c.left_at.is_not(None))).one()
-    stays = {x.id: avg for x, avg in zip(all_stages, stay_row) if avg is not None}
+    finished = sh.c.left_at.is_not(None)
+    if session.get_bind().dialect.name == "postgresql":
+        reached_by_position, stays = _funnel_history_pg(session, cohort, all_stages, positions,
+                                                        position, days, finished)
+    else:
+        reached_by_position, stays = _funnel_history_sqlite(session, cohort, all_stages,
+                                                            positions, position, days, finished)
 
     stages = [x for x in all_stages if x.active or x.id in current or x.id in stays]
     progression = [s for s in stages if not s.is_lost]
@@ -317,6 +316,48 @@ def funnel(session: Session, actor: Actor, filt: ReportFilter) -> Funnel:
         out.append(FunnelStage(s, int(n), money(c), int(n), None, _days(stays.get(s.id))))
     return Funnel(tuple(out), sum(int(n) for n, _ in current.values()),
                   money(sum(int(c or 0) for _, c in current.values())))
+
+
+def _funnel_history_sqlite(session, cohort, all_stages, positions, position, days, finished):
+    """Reach by position and average days by stage from the cohort's stage history. The
+    history is read through IN (cohort ids): SQLite seeks the history index in opportunity
+    order, so the per-opportunity GROUP BY streams; conditional aggregates (one output row)
+    instead of GROUP BY stage avoid sorting the rows. Two passes: one query that also
+    carried the per-stage sums per opportunity costs SQLite more than the second pass."""
+    in_cohort = sh.c.opportunity_id.in_(select(o.c.id).where(*cohort))
+    furthest = (select(func.max(position).label("pos")).where(in_cohort)
+                .group_by(sh.c.opportunity_id).subquery())
+    reach_row = session.execute(select(
+        *[func.sum(case((furthest.c.pos >= p, 1), else_=0)) for p in positions])).one()
+    stay_row = session.execute(
+        select(*[func.avg(case((sh.c.stage_id == x.id, days), else_=None)) for x in all_stages])
+        .where(in_cohort, finished)).one()
+    return ({p: int(n or 0) for p, n in zip(positions, reach_row)},
+            {x.id: avg for x, avg in zip(all_stages, stay_row) if avg is not None})
+
+
+def _funnel_history_pg(session, cohort, all_stages, positions, position, days, finished):
+    """The same figures in one pass on PostgreSQL: a LATERAL aggregate per cohort
+    opportunity (index-only scan of its history) summed up. With a plain join the planner
+    misjudges the cohort and hashes the whole history table."""
+    per_opp = (select(func.max(position).label("pos"),
+                      *[c for x in all_stages
+                        for c in (func.sum(case((and_(sh.c.stage_id == x.id, finished), days),
+                                                else_=None)).label(f"d{x.id}"),
+                                  func.count(case((and_(sh.c.stage_id == x.id, finished), 1),
+                                                  else_=None)).label(f"n{x.id}"))])
+               .where(sh.c.opportunity_id == o.c.id).lateral("per_opp"))
+    row = session.execute(
+        select(*[func.sum(case((per_opp.c.pos >= p, 1), else_=0)) for p in positions],
+               *[func.sum(per_opp.c[f"{k}{x.id}"]) for x in all_stages for k in "dn"])
+        .select_from(o.join(per_opp, true())).where(*cohort)).one()
+    n = len(positions)
+    stays = {}
+    for i, x in enumerate(all_stages):
+        total, count = row[n + 2 * i], row[n + 2 * i + 1]
+        if count:
+            stays[x.id] = float(total) / int(count)
+    return {p: int(v or 0) for p, v in zip(positions, row[:n])}, stays
 
 
 def stage_opportunity_filter(filt: ReportFilter, stage_id: int):
@@ -351,7 +392,8 @@ def forecast(session: Session, actor: Actor, filt: ReportFilter, *,
                      func.sum(case((o.c.is_commit, amount), else_=0)).label("commit_c"),
                      zero.label("won_c"), func.count().label("open_n"), zero.label("won_n"))
               .where(o.c.state == "open", o.c.expected_close_on >= filt.date_from,
-                     o.c.expected_close_on <= filt.date_to, *_in_scope(o.c.owner_id, ids))
+                     o.c.expected_close_on <= filt.date_to,
+                     *([] if _everyone(actor, filt) else _in_scope(o.c.owner_id, ids)))
               .group_by(literal_column("b"), o.c.owner_id))
     won_q = (select(month_bucket(o.c.closed_at, months, tz=filt.tz, timestamp=True).label("b"),
                     o.c.owner_id, zero, zero, zero, func.sum(amount), zero, func.count())
