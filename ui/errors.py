@@ -95,6 +95,42 @@ KNOWN_MESSAGES = (
     QT_TRANSLATE_NOOP("ServiceMessages", "unknown header, ignored"),
     QT_TRANSLATE_NOOP("ServiceMessages", "no header, ignored"),
     QT_TRANSLATE_NOOP("ServiceMessages", "not an import field, ignored"),
+    # Public pool
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only a sales manager or an administrator can change "
+                      "the public pool rules."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Max owned must be a whole number from 1 to 1000000 or empty."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only sales staff can claim customers from the public pool."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only a sales manager or an administrator can assign customers."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The sweep time needs a time zone."),
+    # Targets and sales reports
+    QT_TRANSLATE_NOOP("ServiceMessages", "Give the first day of the period as a date."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only an administrator chooses how targets are measured."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Targets are set to be measured on 'orders', but "
+                      "signed orders need the orders module, which is not installed yet; set "
+                      "targets.basis to 'won' for now."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Targets are set to be measured on 'cash', but cash "
+                      "collected needs the finance module, which is not installed yet; set "
+                      "targets.basis to 'won' for now."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Only sales managers (for their team) and administrators set targets."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "A sales manager sets targets for their own team only."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "A sales manager sets targets for their own team's reps only."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Set a target for either a rep or a team."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Targets are for sales staff and administrators."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Show between 1 and 120 months."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Choose a rep or a team, not both."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Choose the first and the last day of the period."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "A sales manager sees the figures of their own team only."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A sales rep sees their own figures only."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Sales reports are for sales staff and administrators."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "You may not see this rep's figures."),
 )
 
 _Q = r"['\"](.+)['\"]"   # a value the service quoted with repr()
@@ -349,6 +385,86 @@ MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                        "Unknown import mode '%1': all_or_nothing or good_rows.")),
     (re.compile(rf"^Unknown duplicate rule {_Q}: skip or import\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Unknown duplicate rule '%1': skip or import.")),
+    # Public pool: claims, releases, assignments and the rules
+    (re.compile(r"^Customer (\S+) is already yours\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 is already yours.")),
+    (re.compile(r"^Customer (\S+) was already claimed by someone else\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 was already claimed by someone else.")),
+    (re.compile(r"^Customer (\S+) was already claimed by (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 was already claimed by %2.")),
+    (re.compile(r"^You own (\d+) customers, the most allowed is (\d+); release one before "
+                r"claiming another\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "You own %1 customers, the most allowed is %2; "
+                       "release one before claiming another.")),
+    (re.compile(r"^(.+) owns (\d+) customers, the most allowed is (\d+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 owns %2 customers, the most allowed is %3.")),
+    (re.compile(r"^Customer (\S+) left you less than (\d+) days ago; you can claim it again "
+                r"in (\d+) days?\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 left you less than %2 days ago; you can "
+                       "claim it again in %3 day(s).")),
+    (re.compile(r"^Customer (\S+) is already in the public pool\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 is already in the public pool.")),
+    (re.compile(r"^You cannot release customer (\S+): it is not yours\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "You cannot release customer %1: it is not yours.")),
+    (re.compile(r"^Customer (\S+) already belongs to (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Customer %1 already belongs to %2.")),
+    (re.compile(r"^User (\S+) cannot own customers \(unknown, inactive or not in sales\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "User %1 cannot own customers (unknown, inactive or not in sales).")),
+    (re.compile(r"^Default no follow up days must be a whole number from (\d+) to (\d+) or "
+                r"empty\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Default no follow up days must be a whole number "
+                       "from %1 to %2 or empty.")),
+    (re.compile(r"^Default no deal days must be a whole number from (\d+) to (\d+) or "
+                r"empty\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Default no deal days must be a whole number from %1 "
+                       "to %2 or empty.")),
+    (re.compile(r"^([A-D]) no follow up days must be a whole number from (\d+) to (\d+) or "
+                r"empty\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 no follow up days must be a whole number from %2 "
+                       "to %3 or empty.")),
+    (re.compile(r"^([A-D]) no deal days must be a whole number from (\d+) to (\d+) or "
+                r"empty\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 no deal days must be a whole number from %2 to "
+                       "%3 or empty.")),
+    (re.compile(r"^Reclaim block days must be a whole number from (\d+) to (\d+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Reclaim block days must be a whole number from %1 to %2.")),
+    (re.compile(rf"^Unknown level {_Q}; use one of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Unknown level '%1'; use one of %2.")),
+    # Targets and sales reports
+    (re.compile(rf"^Unknown period {_Q}; use one of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Unknown period '%1'; use one of %2.")),
+    (re.compile(r"^A month starts on the 1st of a month, not (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "A month starts on the 1st of a month, not %1.")),
+    (re.compile(r"^A quarter starts on 1 January, 1 April, 1 July or 1 October, not (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "A quarter starts on 1 January, 1 April, 1 July or "
+                       "1 October, not %1.")),
+    (re.compile(r"^A year starts on 1 January, not (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "A year starts on 1 January, not %1.")),
+    (re.compile(rf"^Unknown basis {_Q}; use one of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Unknown basis '%1'; use one of %2.")),
+    (re.compile(rf"^Unknown targets\.basis {_Q} in the settings; use one of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Unknown targets.basis '%1' in the settings; use one of %2.")),
+    (re.compile(rf"^The target amount {_Q} is not an amount of money ≥ 0\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "The target amount '%1' is not an amount of money "
+                       "≥ 0.")),
+    (re.compile(r"^The target amount (.+) is not an amount of money ≥ 0\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "The target amount '%1' is not an amount of money "
+                       "≥ 0.")),
+    (re.compile(r"^There is no user (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "There is no user %1.")),
+    (re.compile(r"^There is no team (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "There is no team %1.")),
+    (re.compile(r"^The period ends \((\S+)\) before it starts \((\S+)\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "The period ends (%1) before it starts (%2).")),
+    (re.compile(r"^Choose a period of at most (\d+) months\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Choose a period of at most %1 months.")),
+    (re.compile(r"^Group the forecast by one of (.+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Group the forecast by one of %1.")),
+    (re.compile(r"^Give (\d+) column titles\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Give %1 column titles.")),
 )
 
 
@@ -403,6 +519,18 @@ FIELD_LABELS = {
     "name_zh": QT_TRANSLATE_NOOP("Fields", "Chinese name"),
     "is_won": QT_TRANSLATE_NOOP("Fields", "Counts as won"),
     "is_lost": QT_TRANSLATE_NOOP("Fields", "Counts as lost"),
+    # public pool rules, targets and reports
+    "max_owned": QT_TRANSLATE_NOOP("Fields", "Most customers per rep"),
+    "reclaim_block_days": QT_TRANSLATE_NOOP("Fields", "Days before re-claiming"),
+    "period": QT_TRANSLATE_NOOP("Fields", "Period"),
+    "period_start": QT_TRANSLATE_NOOP("Fields", "Period start"),
+    "basis": QT_TRANSLATE_NOOP("Fields", "Measured on"),
+    "targets.basis": QT_TRANSLATE_NOOP("Fields", "Measured on"),
+    "user_id": QT_TRANSLATE_NOOP("Fields", "Rep"),
+    "team_id": QT_TRANSLATE_NOOP("Fields", "Team"),
+    "date_from": QT_TRANSLATE_NOOP("Fields", "From"),
+    "date_to": QT_TRANSLATE_NOOP("Fields", "To"),
+    "group_by": QT_TRANSLATE_NOOP("Fields", "Group by"),
 }
 
 ENTITY_LABELS = {
@@ -414,6 +542,7 @@ ENTITY_LABELS = {
     "opportunity": QT_TRANSLATE_NOOP("Entities", "Opportunity"),
     "lead": QT_TRANSLATE_NOOP("Entities", "Lead"),
     "stage": QT_TRANSLATE_NOOP("Entities", "Stage"),
+    "sales target": QT_TRANSLATE_NOOP("Entities", "Sales target"),
 }
 
 ROLE_LABELS = {
@@ -535,12 +664,12 @@ def describe(exc: BaseException) -> str:
         for f, english in exc.errors.items():
             m = translate_service_message(english)
             label = field_label(f)
-            source = FIELD_LABELS.get(f, "")
+            source = FIELD_LABELS.get(f, f.replace("_", " "))
             # "Phone '1x' contains letters" or "Title is required." names its field already
             # (and the English tells so where one word has two labels: an opportunity's
             # title is not a contact's job title)
-            names_itself = m.startswith(label) or (
-                source and english.lower().startswith(source.lower() + " "))
+            names_itself = m.startswith(label) or \
+                english.lower().startswith(source.lower() + " ")
             lines.append(m if names_itself else QCoreApplication.translate(
                 "Errors", "%1: %2").replace("%1", label).replace("%2", m))
         return (QCoreApplication.translate("Errors", "Please correct the following:")

@@ -1106,156 +1106,161 @@
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../ui/errors.py" line="409"/>
+        <location filename="../../ui/errors.py" line="537"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="410"/>
+        <location filename="../../ui/errors.py" line="538"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="411"/>
+        <location filename="../../ui/errors.py" line="539"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="412"/>
+        <location filename="../../ui/errors.py" line="540"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="413"/>
+        <location filename="../../ui/errors.py" line="541"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="414"/>
+        <location filename="../../ui/errors.py" line="542"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="415"/>
+        <location filename="../../ui/errors.py" line="543"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="416"/>
+        <location filename="../../ui/errors.py" line="544"/>
         <source>Stage</source>
         <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="545"/>
+        <source>Sales target</source>
+        <translation>销售目标</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="518"/>
+        <location filename="../../ui/errors.py" line="647"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="544"/>
+        <location filename="../../ui/errors.py" line="673"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="546"/>
+        <location filename="../../ui/errors.py" line="675"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="551"/>
+        <location filename="../../ui/errors.py" line="680"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="564"/>
+        <location filename="../../ui/errors.py" line="693"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="569"/>
+        <location filename="../../ui/errors.py" line="698"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="573"/>
+        <location filename="../../ui/errors.py" line="702"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="574"/>
+        <location filename="../../ui/errors.py" line="703"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="577"/>
+        <location filename="../../ui/errors.py" line="706"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="581"/>
+        <location filename="../../ui/errors.py" line="710"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="588"/>
+        <location filename="../../ui/errors.py" line="717"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="592"/>
+        <location filename="../../ui/errors.py" line="721"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="595"/>
+        <location filename="../../ui/errors.py" line="724"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="599"/>
+        <location filename="../../ui/errors.py" line="728"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="601"/>
+        <location filename="../../ui/errors.py" line="730"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="607"/>
+        <location filename="../../ui/errors.py" line="736"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="609"/>
+        <location filename="../../ui/errors.py" line="738"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="611"/>
+        <location filename="../../ui/errors.py" line="740"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="613"/>
+        <location filename="../../ui/errors.py" line="742"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="615"/>
+        <location filename="../../ui/errors.py" line="744"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="617"/>
+        <location filename="../../ui/errors.py" line="746"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="618"/>
+        <location filename="../../ui/errors.py" line="747"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1263,33 +1268,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="636"/>
+        <location filename="../../ui/errors.py" line="765"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="643"/>
+        <location filename="../../ui/errors.py" line="772"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="654"/>
+        <location filename="../../ui/errors.py" line="783"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="665"/>
-        <location filename="../../ui/errors.py" line="678"/>
+        <location filename="../../ui/errors.py" line="794"/>
+        <location filename="../../ui/errors.py" line="807"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="668"/>
+        <location filename="../../ui/errors.py" line="797"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="678"/>
+        <location filename="../../ui/errors.py" line="807"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1297,228 +1302,275 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="357"/>
+        <location filename="../../ui/errors.py" line="473"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="358"/>
+        <location filename="../../ui/errors.py" line="474"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="359"/>
+        <location filename="../../ui/errors.py" line="475"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="360"/>
+        <location filename="../../ui/errors.py" line="476"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="361"/>
+        <location filename="../../ui/errors.py" line="477"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="362"/>
+        <location filename="../../ui/errors.py" line="478"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="363"/>
+        <location filename="../../ui/errors.py" line="479"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="364"/>
+        <location filename="../../ui/errors.py" line="480"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="365"/>
+        <location filename="../../ui/errors.py" line="481"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="366"/>
+        <location filename="../../ui/errors.py" line="482"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="367"/>
+        <location filename="../../ui/errors.py" line="483"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="368"/>
+        <location filename="../../ui/errors.py" line="484"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="369"/>
-        <location filename="../../ui/errors.py" line="370"/>
+        <location filename="../../ui/errors.py" line="485"/>
+        <location filename="../../ui/errors.py" line="486"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="371"/>
+        <location filename="../../ui/errors.py" line="487"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="372"/>
+        <location filename="../../ui/errors.py" line="488"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="373"/>
-        <location filename="../../ui/errors.py" line="374"/>
+        <location filename="../../ui/errors.py" line="489"/>
+        <location filename="../../ui/errors.py" line="490"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="375"/>
+        <location filename="../../ui/errors.py" line="491"/>
         <source>When</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="376"/>
+        <location filename="../../ui/errors.py" line="492"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="377"/>
+        <location filename="../../ui/errors.py" line="493"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="378"/>
+        <location filename="../../ui/errors.py" line="494"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="379"/>
+        <location filename="../../ui/errors.py" line="495"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="380"/>
+        <location filename="../../ui/errors.py" line="496"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="381"/>
+        <location filename="../../ui/errors.py" line="497"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="382"/>
+        <location filename="../../ui/errors.py" line="498"/>
+        <location filename="../../ui/errors.py" line="530"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="383"/>
+        <location filename="../../ui/errors.py" line="499"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="385"/>
-        <location filename="../../ui/errors.py" line="386"/>
+        <location filename="../../ui/errors.py" line="501"/>
+        <location filename="../../ui/errors.py" line="502"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="387"/>
+        <location filename="../../ui/errors.py" line="503"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="388"/>
+        <location filename="../../ui/errors.py" line="504"/>
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="389"/>
+        <location filename="../../ui/errors.py" line="505"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="390"/>
-        <location filename="../../ui/errors.py" line="391"/>
+        <location filename="../../ui/errors.py" line="506"/>
+        <location filename="../../ui/errors.py" line="507"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="392"/>
+        <location filename="../../ui/errors.py" line="508"/>
         <source>Commit</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="393"/>
+        <location filename="../../ui/errors.py" line="509"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="394"/>
+        <location filename="../../ui/errors.py" line="510"/>
         <source>Products of interest</source>
         <translation>意向产品</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="395"/>
+        <location filename="../../ui/errors.py" line="511"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="396"/>
+        <location filename="../../ui/errors.py" line="512"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="397"/>
+        <location filename="../../ui/errors.py" line="513"/>
         <source>Enquiry</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="398"/>
+        <location filename="../../ui/errors.py" line="514"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="399"/>
+        <location filename="../../ui/errors.py" line="515"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="400"/>
+        <location filename="../../ui/errors.py" line="516"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="401"/>
+        <location filename="../../ui/errors.py" line="517"/>
         <source>Position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="402"/>
+        <location filename="../../ui/errors.py" line="518"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="403"/>
+        <location filename="../../ui/errors.py" line="519"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="404"/>
+        <location filename="../../ui/errors.py" line="520"/>
         <source>Counts as won</source>
         <translation>计为赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="405"/>
+        <location filename="../../ui/errors.py" line="521"/>
         <source>Counts as lost</source>
         <translation>计为输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="523"/>
+        <source>Most customers per rep</source>
+        <translation>每人客户上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="524"/>
+        <source>Days before re-claiming</source>
+        <translation>再次领取间隔天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="525"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="526"/>
+        <source>Period start</source>
+        <translation>期间开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="527"/>
+        <location filename="../../ui/errors.py" line="528"/>
+        <source>Measured on</source>
+        <translation>考核口径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="529"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="531"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="532"/>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="533"/>
+        <source>Group by</source>
+        <translation>统计维度</translation>
     </message>
 </context>
 <context>
@@ -3862,27 +3914,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/errors.py" line="420"/>
+        <location filename="../../ui/errors.py" line="549"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="421"/>
+        <location filename="../../ui/errors.py" line="550"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="422"/>
+        <location filename="../../ui/errors.py" line="551"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="423"/>
+        <location filename="../../ui/errors.py" line="552"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="424"/>
+        <location filename="../../ui/errors.py" line="553"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -4183,441 +4235,692 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>不是导入字段，已忽略</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="99"/>
+        <source>Only a sales manager or an administrator can change the public pool rules.</source>
+        <translation>只有销售经理或管理员可以修改公海规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="101"/>
+        <source>Max owned must be a whole number from 1 to 1000000 or empty.</source>
+        <translation>每人客户上限必须是 1 到 1000000 之间的整数，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="103"/>
+        <source>Only sales staff can claim customers from the public pool.</source>
+        <translation>只有销售人员可以从公海领取客户。</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="105"/>
+        <source>Only a sales manager or an administrator can assign customers.</source>
+        <translation>只有销售经理或管理员可以分配客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="107"/>
+        <source>The sweep time needs a time zone.</source>
+        <translation>回收时间需要带时区。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="109"/>
+        <source>Give the first day of the period as a date.</source>
+        <translation>请以日期形式给出期间的第一天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="110"/>
+        <source>Only an administrator chooses how targets are measured.</source>
+        <translation>只有管理员可以选择目标的考核口径。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="112"/>
+        <source>Targets are set to be measured on &apos;orders&apos;, but signed orders need the orders module, which is not installed yet; set targets.basis to &apos;won&apos; for now.</source>
+        <translation>目标设置为按签约订单考核，但签约订单需要订单模块，该模块尚未安装；请暂时把 targets.basis 设为 won（按赢单考核）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="115"/>
+        <source>Targets are set to be measured on &apos;cash&apos;, but cash collected needs the finance module, which is not installed yet; set targets.basis to &apos;won&apos; for now.</source>
+        <translation>目标设置为按回款考核，但回款需要财务模块，该模块尚未安装；请暂时把 targets.basis 设为 won（按赢单考核）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="118"/>
+        <source>Only sales managers (for their team) and administrators set targets.</source>
+        <translation>只有销售经理（为本团队）和管理员可以设定目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="120"/>
+        <source>A sales manager sets targets for their own team only.</source>
+        <translation>销售经理只能为本团队设定目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="122"/>
+        <source>A sales manager sets targets for their own team&apos;s reps only.</source>
+        <translation>销售经理只能为本团队的销售设定目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="124"/>
+        <source>Set a target for either a rep or a team.</source>
+        <translation>请为一名销售或一个团队设定目标，二选一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="125"/>
+        <source>Targets are for sales staff and administrators.</source>
+        <translation>只有销售人员和管理员可以查看目标。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="126"/>
+        <source>Show between 1 and 120 months.</source>
+        <translation>请显示 1 到 120 个月。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="127"/>
+        <source>Choose a rep or a team, not both.</source>
+        <translation>请选择销售或团队，不能同时选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="128"/>
+        <source>Choose the first and the last day of the period.</source>
+        <translation>请选择期间的第一天和最后一天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="129"/>
+        <source>A sales manager sees the figures of their own team only.</source>
+        <translation>销售经理只能查看本团队的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="131"/>
+        <source>A sales rep sees their own figures only.</source>
+        <translation>销售只能查看自己的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="132"/>
+        <source>Sales reports are for sales staff and administrators.</source>
+        <translation>只有销售人员和管理员可以查看销售报表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="133"/>
+        <source>You may not see this rep&apos;s figures.</source>
+        <translation>您无权查看该销售的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="141"/>
         <source>Login &apos;%1&apos; is taken.</source>
         <translation>登录名“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="107"/>
+        <location filename="../../ui/errors.py" line="143"/>
         <source>No user &apos;%1&apos;.</source>
         <translation>没有用户“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="109"/>
+        <location filename="../../ui/errors.py" line="145"/>
         <source>Phone &apos;%1&apos; contains letters; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有字母；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="112"/>
+        <location filename="../../ui/errors.py" line="148"/>
         <source>Phone &apos;%1&apos; has characters a phone number cannot have; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有电话号码中不能出现的字符；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="116"/>
+        <location filename="../../ui/errors.py" line="152"/>
         <source>Phone &apos;%1&apos; has too few digits (%2); a phone number has at least %3, with the area code for a landline.</source>
         <translation>电话“%1”位数太少（%2 位）；电话号码至少 %3 位，座机请加区号。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="119"/>
+        <location filename="../../ui/errors.py" line="155"/>
         <source>Phone &apos;%1&apos; has too many digits (%2); at most %3.</source>
         <translation>电话“%1”位数太多（%2 位）；最多 %3 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="121"/>
+        <location filename="../../ui/errors.py" line="157"/>
         <source>Phone &apos;%1&apos; looks like a mobile number with %2 digits; mainland mobile numbers have 11.</source>
         <translation>电话“%1”像是 %2 位的手机号；大陆手机号为 11 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="124"/>
+        <location filename="../../ui/errors.py" line="160"/>
         <source>Phone &apos;%1&apos; is not a mainland mobile number (13x–19x).</source>
         <translation>电话“%1”不是大陆手机号（13x–19x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="127"/>
+        <location filename="../../ui/errors.py" line="163"/>
         <source>Email &apos;%1&apos; contains a space.</source>
         <translation>邮箱“%1”含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="129"/>
+        <location filename="../../ui/errors.py" line="165"/>
         <source>Email &apos;%1&apos; needs exactly one &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”必须恰好有一个“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="132"/>
+        <location filename="../../ui/errors.py" line="168"/>
         <source>Email &apos;%1&apos; is missing &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”缺少“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="134"/>
+        <location filename="../../ui/errors.py" line="170"/>
         <source>Email &apos;%1&apos;: the part before &apos;@&apos; is not valid.</source>
         <translation>邮箱“%1”：“@”前面的部分无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="136"/>
+        <location filename="../../ui/errors.py" line="172"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; needs a dot, as in example.com.</source>
         <translation>邮箱“%1”：域名“%2”需要包含点，例如 example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="139"/>
+        <location filename="../../ui/errors.py" line="175"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; is not valid.</source>
         <translation>邮箱“%1”：域名“%2”无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="141"/>
+        <location filename="../../ui/errors.py" line="177"/>
         <source>Stage name is too long: %1 characters, at most %2.</source>
         <translation>阶段名称太长：%1 个字符，最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="144"/>
+        <location filename="../../ui/errors.py" line="180"/>
         <source>%1 is too long: %2 characters, at most %3.</source>
         <translation>%1太长：%2 个字符，最多 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="146"/>
+        <location filename="../../ui/errors.py" line="182"/>
         <source>Code &apos;%1&apos; is already used by another customer.</source>
         <translation>编码“%1”已被其他客户使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="148"/>
+        <location filename="../../ui/errors.py" line="184"/>
         <source>Customer %1 was merged into %2; work on %2 instead.</source>
         <translation>客户 %1 已合并到 %2；请改为处理 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="152"/>
+        <location filename="../../ui/errors.py" line="188"/>
         <source>You cannot change customer %1: it belongs to someone outside your team.</source>
         <translation>您不能修改客户 %1：它属于您团队以外的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="156"/>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>Customer %1 is in the public pool; claim it before logging a follow-up.</source>
         <translation>客户 %1 在公海中；请先领取，再记录跟进。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="159"/>
+        <location filename="../../ui/errors.py" line="195"/>
         <source>The next follow-up date %1 is in the past.</source>
         <translation>下次跟进日期 %1 已经过去。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="161"/>
+        <location filename="../../ui/errors.py" line="197"/>
         <source>Customer %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，客户 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="164"/>
+        <location filename="../../ui/errors.py" line="200"/>
         <source>Contact %1 of %2 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，%2 的联系人 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="167"/>
+        <location filename="../../ui/errors.py" line="203"/>
         <source>Tax ID &apos;%1&apos; may contain only letters and digits.</source>
         <translation>税号“%1”只能包含字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="169"/>
+        <location filename="../../ui/errors.py" line="205"/>
         <source>Tax ID &apos;%1&apos; has %2 characters; expected 6 to 20 (18 for a unified social credit code).</source>
         <translation>税号“%1”有 %2 个字符；应为 6 到 20 个（统一社会信用代码为 18 个）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="172"/>
+        <location filename="../../ui/errors.py" line="208"/>
         <source>Tax ID &apos;%1&apos; is not a unified social credit code: %2 cannot appear in one.</source>
         <translation>税号“%1”不是统一社会信用代码：其中不能出现 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="175"/>
+        <location filename="../../ui/errors.py" line="211"/>
         <source>Tax ID &apos;%1&apos; fails the unified social credit code check character; please check it for a typo.</source>
         <translation>税号“%1”未通过统一社会信用代码校验位检查；请检查是否有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="179"/>
+        <location filename="../../ui/errors.py" line="215"/>
         <source>the customer name is empty; every customer needs one.</source>
         <translation>客户名称为空；每个客户都必须有名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="182"/>
+        <location filename="../../ui/errors.py" line="218"/>
         <source>is %1 characters long; at most %2.</source>
         <translation>长度为 %1 个字符；最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="184"/>
+        <location filename="../../ui/errors.py" line="220"/>
         <source>is a date (%1), not a phone number: Excel turned what was typed into a date; format the column as Text and type the number again.</source>
         <translation>是日期（%1），不是电话号码：Excel 把输入的内容变成了日期；请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="188"/>
+        <location filename="../../ui/errors.py" line="224"/>
         <source>is a date (%1); expected text.</source>
         <translation>是日期（%1）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="190"/>
+        <location filename="../../ui/errors.py" line="226"/>
         <source>&apos;%1&apos; is not a phone number.</source>
         <translation>“%1”不是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="228"/>
         <source>&apos;%1&apos; is a number Excel shortened to scientific notation, so digits are lost; format the column as Text in Excel and type the number again.</source>
         <translation>“%1”是被 Excel 缩写为科学计数法的数字，部分数字已丢失；请在 Excel 中把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="196"/>
+        <location filename="../../ui/errors.py" line="232"/>
         <source>level must be A, B, C or D (got &apos;%1&apos;).</source>
         <translation>级别必须是 A、B、C 或 D（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="198"/>
+        <location filename="../../ui/errors.py" line="234"/>
         <source>type must be 公司/个人 or company/person (got &apos;%1&apos;).</source>
         <translation>类型必须是 公司/个人 或 company/person（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="201"/>
-        <location filename="../../ui/errors.py" line="318"/>
+        <location filename="../../ui/errors.py" line="237"/>
+        <location filename="../../ui/errors.py" line="354"/>
         <source>the formula %1 has no saved result (the file was not saved by Excel after calculating); open it in Excel and save it, or paste the values.</source>
         <translation>公式 %1 没有保存的计算结果（文件在计算后未经 Excel 保存）；请在 Excel 中打开并保存，或粘贴为数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="205"/>
+        <location filename="../../ui/errors.py" line="241"/>
         <source>File not found: %1</source>
         <translation>找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="207"/>
+        <location filename="../../ui/errors.py" line="243"/>
         <source>%1: the old Excel 97-2003 format (.xls) cannot be read; open it in Excel and save as .xlsx.</source>
         <translation>%1：无法读取旧的 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="210"/>
+        <location filename="../../ui/errors.py" line="246"/>
         <source>%1: unsupported file type %2; use .xlsx or .csv.</source>
         <translation>%1：不支持的文件类型 %2；请使用 .xlsx 或 .csv。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="212"/>
+        <location filename="../../ui/errors.py" line="248"/>
         <source>%1 is empty.</source>
         <translation>%1 是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="214"/>
+        <location filename="../../ui/errors.py" line="250"/>
         <source>%1: export files are .xlsx.</source>
         <translation>%1：导出文件须为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="216"/>
+        <location filename="../../ui/errors.py" line="252"/>
         <source>Folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="219"/>
+        <location filename="../../ui/errors.py" line="255"/>
         <source>User %1 cannot own opportunities (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责商机（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="223"/>
+        <location filename="../../ui/errors.py" line="259"/>
         <source>Customer %1 is in the public pool; claim it before opening an opportunity.</source>
         <translation>客户 %1 在公海中；请先领取，再创建商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="226"/>
+        <location filename="../../ui/errors.py" line="262"/>
         <source>Opportunity &apos;%1&apos; was changed by someone else since you opened it.</source>
         <translation>在您打开之后，商机“%1”已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="230"/>
+        <location filename="../../ui/errors.py" line="266"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="234"/>
+        <location filename="../../ui/errors.py" line="270"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="238"/>
+        <location filename="../../ui/errors.py" line="274"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="242"/>
+        <location filename="../../ui/errors.py" line="278"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="245"/>
+        <location filename="../../ui/errors.py" line="281"/>
         <source>Opportunity &apos;%1&apos; is won; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已赢单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="248"/>
+        <location filename="../../ui/errors.py" line="284"/>
         <source>Opportunity &apos;%1&apos; is lost; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已输单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="251"/>
+        <location filename="../../ui/errors.py" line="287"/>
         <source>Unknown scope &apos;%1&apos;; one of %2.</source>
         <translation>未知范围“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="253"/>
+        <location filename="../../ui/errors.py" line="289"/>
         <source>Unknown state &apos;%1&apos;; one of %2.</source>
         <translation>未知状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="255"/>
-        <location filename="../../ui/errors.py" line="257"/>
+        <location filename="../../ui/errors.py" line="291"/>
+        <location filename="../../ui/errors.py" line="293"/>
         <source>Amount &apos;%1&apos; is not a number.</source>
         <translation>金额“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="259"/>
+        <location filename="../../ui/errors.py" line="295"/>
         <source>Amount is too large (at most %1).</source>
         <translation>金额太大（最多 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="261"/>
+        <location filename="../../ui/errors.py" line="297"/>
         <source>Probability is a whole percent from 0 to 100 (got %1).</source>
         <translation>赢率必须是 0 到 100 之间的整数百分比（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="264"/>
+        <location filename="../../ui/errors.py" line="300"/>
         <source>Stage %1 does not exist.</source>
         <translation>阶段 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="266"/>
+        <location filename="../../ui/errors.py" line="302"/>
         <source>Stage %1 is no longer in use; choose another.</source>
         <translation>阶段 %1 已停用；请选择其他阶段。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="268"/>
+        <location filename="../../ui/errors.py" line="304"/>
         <source>Stage code &apos;%1&apos; is already used.</source>
         <translation>阶段编码“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="271"/>
+        <location filename="../../ui/errors.py" line="307"/>
         <source>Stage %1 holds %2 opportunities; move them to another stage before changing whether it counts as won or lost.</source>
         <translation>阶段 %1 中有 %2 个商机；请先把它们移到其他阶段，再修改该阶段是否计为赢单或输单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="275"/>
+        <location filename="../../ui/errors.py" line="311"/>
         <source>User %1 cannot own leads (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责线索（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="278"/>
+        <location filename="../../ui/errors.py" line="314"/>
         <source>Lead %1 was converted already (customer %2); it cannot change.</source>
         <translation>线索 %1 已转化（客户 %2），不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="281"/>
+        <location filename="../../ui/errors.py" line="317"/>
         <source>Lead %1 was converted already (customer %2).</source>
         <translation>线索 %1 已转化（客户 %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="284"/>
+        <location filename="../../ui/errors.py" line="320"/>
         <source>Lead %1 is disqualified (%2); change its status before converting it.</source>
         <translation>线索 %1 已标记为无效（%2）；请先修改其状态再转化。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="287"/>
+        <location filename="../../ui/errors.py" line="323"/>
         <source>Lead %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，线索 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="290"/>
+        <location filename="../../ui/errors.py" line="326"/>
         <source>Unknown lead status &apos;%1&apos;; one of %2.</source>
         <translation>未知线索状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="293"/>
+        <location filename="../../ui/errors.py" line="329"/>
         <source>Unknown lead import field(s): %1; known: %2.</source>
         <translation>未知的线索导入字段：%1；可用字段：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="295"/>
+        <location filename="../../ui/errors.py" line="331"/>
         <source>Row %1 is not among the first %2 rows of %3.</source>
         <translation>第 %1 行不在 %3 的前 %2 行中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="298"/>
+        <location filename="../../ui/errors.py" line="334"/>
         <source>%1: no header row found in the first %2 rows; expected column titles such as 联系人 / Contact, 电话 / Phone, 公司 / Company.</source>
         <translation>%1：前 %2 行中没有找到标题行；列标题应如 联系人 / Contact、电话 / Phone、公司 / Company。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="303"/>
+        <location filename="../../ui/errors.py" line="339"/>
         <source>%1: no column for the contact name; the header row %2 should have a column titled 联系人 or Contact.</source>
         <translation>%1：没有联系人姓名列；第 %2 行标题行中应有标题为“联系人”或“Contact”的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="307"/>
+        <location filename="../../ui/errors.py" line="343"/>
         <source>Header row is row %1; row(s) %2 above it were taken as titles and skipped.</source>
         <translation>标题行为第 %1 行；其上方的第 %2 行被视为表头说明并已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="310"/>
+        <location filename="../../ui/errors.py" line="346"/>
         <source>second %1 column; only column %2 is imported</source>
         <translation>第二个“%1”列；只导入第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="312"/>
+        <location filename="../../ui/errors.py" line="348"/>
         <source>Column %1 (%2): %3.</source>
         <translation>第 %1 列（%2）：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="314"/>
+        <location filename="../../ui/errors.py" line="350"/>
         <source>CSV file, text encoding %1, delimiter %2.</source>
         <translation>CSV 文件，文本编码 %1，分隔符 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="316"/>
+        <location filename="../../ui/errors.py" line="352"/>
         <source>Sheet &apos;%1&apos; read; other sheets (%2) ignored.</source>
         <translation>已读取工作表“%1”；其他工作表（%2）已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="322"/>
+        <location filename="../../ui/errors.py" line="358"/>
         <source>%1 is a date (%2); expected text.</source>
         <translation>%1是日期（%2）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="324"/>
+        <location filename="../../ui/errors.py" line="360"/>
         <source>Owner &apos;%1&apos; is not a user.</source>
         <translation>负责人“%1”不是系统用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="326"/>
+        <location filename="../../ui/errors.py" line="362"/>
         <source>Owner &apos;%1&apos; names more than one user; use the login.</source>
         <translation>负责人“%1”对应多个用户；请使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="329"/>
+        <location filename="../../ui/errors.py" line="365"/>
         <source>Owner &apos;%1&apos;: %2</source>
         <translation>负责人“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="331"/>
+        <location filename="../../ui/errors.py" line="367"/>
         <source>%1: import cancelled; nothing was imported.</source>
         <translation>%1：导入已取消；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="334"/>
+        <location filename="../../ui/errors.py" line="370"/>
         <source>%1: nothing imported because %2 of %3 rows have errors (all-or-nothing). Fix them or import the good rows only.</source>
         <translation>%1：%3 行中有 %2 行有错误，未导入任何内容（全部或全不）。请修正错误，或只导入正确的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="337"/>
+        <location filename="../../ui/errors.py" line="373"/>
         <source>%1: %2 leads imported.</source>
         <translation>%1：已导入 %2 条线索。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="339"/>
+        <location filename="../../ui/errors.py" line="375"/>
         <source>%1: %2 leads imported, %3 duplicates skipped.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="341"/>
+        <location filename="../../ui/errors.py" line="377"/>
         <source>%1: %2 leads imported, %3 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，%3 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="345"/>
+        <location filename="../../ui/errors.py" line="381"/>
         <source>%1: %2 leads imported, %3 duplicates skipped, %4 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复，%4 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="348"/>
+        <location filename="../../ui/errors.py" line="384"/>
         <source>Unknown import mode &apos;%1&apos;: all_or_nothing or good_rows.</source>
         <translation>未知导入方式“%1”：应为 all_or_nothing 或 good_rows。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="351"/>
+        <location filename="../../ui/errors.py" line="387"/>
         <source>Unknown duplicate rule &apos;%1&apos;: skip or import.</source>
         <translation>未知重复处理规则“%1”：应为 skip 或 import。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="390"/>
+        <source>Customer %1 is already yours.</source>
+        <translation>客户 %1 已经是您的了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="392"/>
+        <source>Customer %1 was already claimed by someone else.</source>
+        <translation>客户 %1 已被他人领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="394"/>
+        <source>Customer %1 was already claimed by %2.</source>
+        <translation>客户 %1 已被 %2 领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="397"/>
+        <source>You own %1 customers, the most allowed is %2; release one before claiming another.</source>
+        <translation>您名下已有 %1 个客户，上限为 %2 个；请先释放一个再领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="400"/>
+        <source>%1 owns %2 customers, the most allowed is %3.</source>
+        <translation>%1 名下已有 %2 个客户，上限为 %3 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="403"/>
+        <source>Customer %1 left you less than %2 days ago; you can claim it again in %3 day(s).</source>
+        <translation>客户 %1 离开您名下不足 %2 天；%3 天后才能再次领取。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="406"/>
+        <source>Customer %1 is already in the public pool.</source>
+        <translation>客户 %1 已在公海中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="408"/>
+        <source>You cannot release customer %1: it is not yours.</source>
+        <translation>您不能释放客户 %1：它不在您名下。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="410"/>
+        <source>Customer %1 already belongs to %2.</source>
+        <translation>客户 %1 已经归 %2 负责。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="412"/>
+        <source>User %1 cannot own customers (unknown, inactive or not in sales).</source>
+        <translation>用户 %1 不能负责客户（不存在、已停用或不是销售人员）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="416"/>
+        <source>Default no follow up days must be a whole number from %1 to %2 or empty.</source>
+        <translation>默认未跟进回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="420"/>
+        <source>Default no deal days must be a whole number from %1 to %2 or empty.</source>
+        <translation>默认未成交回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="424"/>
+        <source>%1 no follow up days must be a whole number from %2 to %3 or empty.</source>
+        <translation>%1 级客户未跟进回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="428"/>
+        <source>%1 no deal days must be a whole number from %2 to %3 or empty.</source>
+        <translation>%1 级客户未成交回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="431"/>
+        <source>Reclaim block days must be a whole number from %1 to %2.</source>
+        <translation>再次领取间隔天数必须是 %1 到 %2 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="434"/>
+        <source>Unknown level &apos;%1&apos;; use one of %2.</source>
+        <translation>未知级别“%1”；应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="437"/>
+        <source>Unknown period &apos;%1&apos;; use one of %2.</source>
+        <translation>未知期间“%1”；应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="439"/>
+        <source>A month starts on the 1st of a month, not %1.</source>
+        <translation>月度期间应从每月 1 日开始，而不是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="441"/>
+        <source>A quarter starts on 1 January, 1 April, 1 July or 1 October, not %1.</source>
+        <translation>季度期间应从 1 月 1 日、4 月 1 日、7 月 1 日或 10 月 1 日开始，而不是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="444"/>
+        <source>A year starts on 1 January, not %1.</source>
+        <translation>年度期间应从 1 月 1 日开始，而不是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="446"/>
+        <source>Unknown basis &apos;%1&apos;; use one of %2.</source>
+        <translation>未知考核口径“%1”；应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="448"/>
+        <source>Unknown targets.basis &apos;%1&apos; in the settings; use one of %2.</source>
+        <translation>设置中的 targets.basis“%1”未知；应为 %2 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="451"/>
+        <location filename="../../ui/errors.py" line="454"/>
+        <source>The target amount &apos;%1&apos; is not an amount of money ≥ 0.</source>
+        <translation>目标金额“%1”不是 ≥ 0 的金额。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="457"/>
+        <source>There is no user %1.</source>
+        <translation>没有用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="459"/>
+        <source>There is no team %1.</source>
+        <translation>没有团队 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="461"/>
+        <source>The period ends (%1) before it starts (%2).</source>
+        <translation>期间的结束日期（%1）早于开始日期（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="463"/>
+        <source>Choose a period of at most %1 months.</source>
+        <translation>请选择不超过 %1 个月的期间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="465"/>
+        <source>Group the forecast by one of %1.</source>
+        <translation>预测的统计维度应为 %1 之一。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="467"/>
+        <source>Give %1 column titles.</source>
+        <translation>请提供 %1 个列标题。</translation>
     </message>
 </context>
 <context>

@@ -78,7 +78,10 @@ def test_a_window_shows_chinese_when_zh_cn_is_selected(qtbot, runner, small_db, 
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: not window.customers.model.is_loading, timeout=20000)
-    assert [window.nav.item(i).text() for i in range(4)] == ["客户", "公海", "导入", "设置"]
+    # a sales manager sees every screen, in the navigation's order
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "客户", "今日待办", "公海", "线索", "商机看板", "销售漏斗", "销售预测", "销售目标",
+        "销售业绩", "导入", "设置"]
     assert window.menu_file.title() == "文件(&F)"
     assert window.user_label.text() == "王经理（销售经理）"
     lst = window.customers
@@ -125,7 +128,8 @@ def test_service_errors_are_told_in_the_clerks_language(qapp):
         "name": "必须填写名称。"}
     assert errors.describe(bad_phone) == (
         "请更正以下内容：\n电话“138abc”含有字母；请使用数字、空格、短横线、括号和开头的 +。\n"
-        "名称：必须填写名称。")
+        "必须填写名称。")
+    assert errors.describe(ValidationError("tax_id", "invalid")) == "请更正以下内容：\n税号：无效"
     assert errors.describe(NotFound("customer", "C-000007")).startswith("客户 C-000007 已不存在")
     assert errors.describe(PermissionDenied("Unknown user or wrong password.")) == \
         "用户不存在或密码错误。"
@@ -141,3 +145,51 @@ def test_service_errors_are_told_in_the_clerks_language(qapp):
     assert errors.database_problem(unreachable) == "unreachable"
     assert errors.describe(unreachable).startswith("无法连接数据库")
     assert errors.is_expected(unreachable) and not errors.is_expected(KeyError("x"))
+
+
+def test_pipeline_and_pool_refusals_are_told_in_chinese(qapp, small_db):
+    """Messages as the services raise them (not copied into the test) come out Chinese."""
+    from decimal import Decimal
+
+    import pytest
+    from sqlalchemy import select
+
+    from models.org import User
+    from models.party import Customer
+    from services import opportunities, pool
+    from services.errors import Conflict, ValidationError
+    from services.opportunities import OpportunityInput
+    from ui import errors
+    i18n.install_translators("zh_CN", qapp)
+    rep1 = actor(small_db, "rep1")
+    code_of = small_db.read(lambda s: dict(s.execute(select(Customer.id, Customer.code))
+                                           .all()))
+    owner_of = small_db.read(lambda s: dict(s.execute(select(Customer.id, Customer.owner_id))
+                                            .all()))
+    mine = min(i for i, o in owner_of.items() if o == rep1.user_id)
+    theirs = min(i for i, o in owner_of.items() if o not in (None, rep1.user_id))
+    names = small_db.read(lambda s: dict(s.execute(select(User.id, User.display_name)).all()))
+
+    bad = OpportunityInput(customer_id=mine, title=" ", amount=Decimal("-1"), probability=150)
+    with pytest.raises(ValidationError) as caught:
+        small_db.write(lambda s: opportunities.create_opportunity(s, rep1, bad))
+    assert errors.field_messages(caught.value) == {
+        "title": "必须填写商机名称。", "amount": "金额不能为负数。",
+        "probability": "赢率必须是 0 到 100 之间的整数百分比（实际为 150）。"}
+    # each message names its field: no "职务：" (a contact's title) before the deal's name
+    text = errors.describe(caught.value)
+    assert text.startswith("请更正以下内容：\n")
+    assert set(text.splitlines()[1:]) == set(errors.field_messages(caught.value).values())
+
+    with pytest.raises(Conflict) as caught:
+        small_db.write(lambda s: pool.claim_customer(s, rep1, theirs))
+    assert isinstance(caught.value, pool.AlreadyClaimed)
+    assert errors.describe(caught.value) == \
+        f"客户 {code_of[theirs]} 已被 {names[owner_of[theirs]]} 领取。"
+    with pytest.raises(Conflict) as caught:
+        small_db.write(lambda s: pool.claim_customer(s, rep1, mine))
+    assert errors.describe(caught.value) == f"客户 {code_of[mine]} 已经是您的了。"
+    # a stale edit still says to reload
+    assert errors.describe(Conflict("Opportunity 'x' was changed by someone else since you "
+                                    "opened it (version 1, now 2).", changed=("amount",))) == (
+        "在您打开之后，他人修改了此记录。请重新加载以查看当前版本。\n已修改：金额")
