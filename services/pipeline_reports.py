@@ -65,7 +65,6 @@ SALES_ROLES = ("sales", "sales_manager")
 CENT = Decimal("0.01")
 TENTH = Decimal("0.1")
 MAX_MONTHS = 120
-STATES = ("open", "won", "lost")
 
 o = Opportunity.__table__
 sh = StageHistory.__table__
@@ -278,8 +277,7 @@ def funnel(session: Session, actor: Actor, filt: ReportFilter) -> Funnel:
     opportunities expected to close in the period (see the module docstring)."""
     check_period(filt)
     ids = owner_scope(session, actor, team_id=filt.team_id, owner_id=filt.owner_id)
-    cohort = [o.c.state.in_(STATES), o.c.expected_close_on >= filt.date_from,
-              o.c.expected_close_on <= filt.date_to,
+    cohort = [o.c.expected_close_on >= filt.date_from, o.c.expected_close_on <= filt.date_to,
               *([] if _everyone(actor, filt) else _in_scope(o.c.owner_id, ids))]
 
     all_stages = [_stage_info(r) for r in

@@ -18,7 +18,8 @@ depends_on = None
 # Indexes the sales reports read (kept in step with models/pipeline.py REPORT_INDEXES).
 REPORT_INDEXES = (
     ('ix_opportunity_report_close', 'opportunity',
-     ['expected_close_on', 'owner_id', 'state', 'stage_id', 'probability', 'is_commit', 'amount']),
+     ['expected_close_on', 'owner_id', 'state', 'stage_id', 'probability', 'is_commit', 'amount',
+      'id']),
     ('ix_opportunity_report_closed', 'opportunity',
      ['owner_id', 'state', 'closed_at', 'amount', 'created_at']),
     ('ix_opportunity_report_created', 'opportunity', ['owner_id', 'created_at']),
