@@ -219,6 +219,7 @@ def test_unreachable_database_exit_3(tmp_path):
 def test_unknown_schema_revision_is_refused(pg_db, tmp_path, call):
     from sqlalchemy import text
     with pg_db.engine.begin() as c:
+        real = c.execute(text("SELECT version_num FROM alembic_version")).scalar_one()
         c.execute(text("UPDATE alembic_version SET version_num = 'ffff'"))
     try:
         code, _out, err = call("export", "customers", tmp_path / "x.xlsx", "--database",
@@ -226,7 +227,7 @@ def test_unknown_schema_revision_is_refused(pg_db, tmp_path, call):
         assert code == cli.EXIT_DATABASE and "newer Qianli" in err
     finally:
         with pg_db.engine.begin() as c:
-            c.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+            c.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": real})
 
 
 def test_import_error_paths(tmp_path, call):
