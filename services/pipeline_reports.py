@@ -49,7 +49,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Sequence
 
-from sqlalchemy import (BigInteger, ColumnElement, and_, case, cast, false, func, literal,
+from sqlalchemy import (BigInteger, ColumnElement, case, cast, false, func, literal,
                         literal_column, select, true, union_all)
 from sqlalchemy.orm import Session
 
@@ -294,7 +294,7 @@ def funnel(session: Session, actor: Actor, filt: ReportFilter) -> Funnel:
     finished = sh.c.left_at.is_not(None)
     if session.get_bind().dialect.name == "postgresql":
         reached_by_position, stays = _funnel_history_pg(session, cohort, all_stages, positions,
-                                                        position, days, finished)
+                                                        position, days)
     else:
         reached_by_position, stays = _funnel_history_sqlite(session, cohort, all_stages,
                                                             positions, position, days, finished)
@@ -334,16 +334,16 @@ def _funnel_history_sqlite(session, cohort, all_stages, positions, position, day
             {x.id: avg for x, avg in zip(all_stages, stay_row) if avg is not None})
 
 
-def _funnel_history_pg(session, cohort, all_stages, positions, position, days, finished):
+def _funnel_history_pg(session, cohort, all_stages, positions, position, days):
     """The same figures in one pass on PostgreSQL: a LATERAL aggregate per cohort
     opportunity (index-only scan of its history) summed up. With a plain join the planner
     misjudges the cohort and hashes the whole history table."""
     per_opp = (select(func.max(position).label("pos"),
                       *[c for x in all_stages
-                        for c in (func.sum(case((and_(sh.c.stage_id == x.id, finished), days),
-                                                else_=None)).label(f"d{x.id}"),
-                                  func.count(case((and_(sh.c.stage_id == x.id, finished), 1),
-                                                  else_=None)).label(f"n{x.id}"))])
+                        for c in (func.sum(days).filter(sh.c.stage_id == x.id)
+                                  .label(f"d{x.id}"),
+                                  func.count(sh.c.left_at).filter(sh.c.stage_id == x.id)
+                                  .label(f"n{x.id}"))])
                .where(sh.c.opportunity_id == o.c.id).lateral("per_opp"))
     row = session.execute(
         select(*[func.sum(case((per_opp.c.pos >= p, 1), else_=0)) for p in positions],
