@@ -32,8 +32,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import (ColumnElement, Numeric, case, false, func, or_, select, true,
-                        type_coerce, update)
+from sqlalchemy import ColumnElement, case, false, func, or_, select, true, update
 from sqlalchemy.orm import Session, aliased
 
 from models.base import utcnow
@@ -43,6 +42,7 @@ from models.pipeline import Opportunity, Stage, StageHistory
 from services import audit, normalize
 from services.customer_merge import register_merge_repoint
 from services.customers import _editable, _load, changed_since
+from services.money import cents, money
 from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from services.org import Actor
 from services.stages import StageInfo, first_open_stage, list_stages
@@ -586,12 +586,12 @@ def board(session: Session, actor: Actor, filt: OpportunityFilter, *,
     if per_stage_limit < 0:
         raise ValidationError("per_stage_limit", "The number of cards cannot be negative.")
     conds, needs_customer = _conditions(actor, filt)
-    total = type_coerce(func.coalesce(func.sum(Opportunity.amount), 0), Numeric(18, 2))
-    agg = select(Opportunity.stage_id, func.count(), total).where(*conds)
+    agg = select(Opportunity.stage_id, func.count(),
+                 func.coalesce(func.sum(cents(Opportunity.amount)), 0)).where(*conds)
     if needs_customer:
         agg = agg.join(Customer, Customer.id == Opportunity.customer_id)
-    sums = {sid: (n, Decimal(amount).quantize(Decimal("0.01")))
-            for sid, n, amount in session.execute(agg.group_by(Opportunity.stage_id))}
+    sums = {sid: (n, money(total_cents))
+            for sid, n, total_cents in session.execute(agg.group_by(Opportunity.stage_id))}
     cards: dict[int, list[OpportunityInfo]] = {}
     if per_stage_limit and sums:
         rank = func.row_number().over(partition_by=Opportunity.stage_id,
