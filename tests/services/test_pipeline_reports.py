@@ -194,6 +194,44 @@ def test_funnel_counts_amounts_reach_conversion_and_days(db, staff):
     assert all(isinstance(x.amount, Decimal) for x in f.stages)
 
 
+def test_funnel_with_a_scattered_cohort(db, staff):
+    """An opportunity created long after the others but due in the period: the cohort's ids
+    are spread out (PostgreSQL then reads the history per opportunity instead of one id
+    range); the figures follow the same definitions."""
+    build_company(db, staff)
+
+    def add(s):
+        stages = {x.code: x.id for x in s.scalars(select(Stage))}
+        customer_id = s.scalar(select(Customer.id).where(Customer.owner_id == staff.rep3.user_id))
+        for i in range(40):                  # later opportunities due in 2027
+            s.add(Opportunity(customer_id=customer_id, title=f"F{i}", amount=D("1.00"),
+                              expected_close_on=dt.date(2027, 6, 1), owner_id=staff.rep3.user_id,
+                              stage_id=stages["initial"], probability=10, state="open",
+                              created_at=ts(3, 1)))
+        late = Opportunity(customer_id=customer_id, title="O12", amount=D("100.00"),
+                           expected_close_on=dt.date(2026, 3, 20), owner_id=staff.rep3.user_id,
+                           stage_id=stages["initial"], probability=10, state="open",
+                           created_at=ts(3, 2))
+        s.add(late)
+        s.flush()
+        s.add(StageHistory(opportunity_id=late.id, stage_id=stages["initial"],
+                           entered_at=ts(3, 2), user_id=staff.rep3.user_id))
+    db.write(add)
+    f = run(db, lambda s: pr.funnel(s, staff.admin, Q1))
+    got = {code: (x.count, x.amount, x.reached, x.conversion_to_next_pct, x.avg_days_in_stage)
+           for code, x in by_code(f).items()}
+    # as in the first test, plus O12 in initial (its stay is still open)
+    assert got == {
+        "initial": (2, D("2100.05"), 9, D("66.7"), D("8.4")),        # 6/9
+        "needs": (1, D("7000.00"), 6, D("66.7"), D("13.3")),
+        "proposal": (1, D("5000.50"), 4, D("75.0"), D("15.2")),
+        "negotiation": (1, D("12000.00"), 3, D("66.7"), D("6.7")),
+        "won": (2, D("13000.00"), 2, None, None),
+        "lost": (2, D("9500.00"), 2, None, None),
+    }
+    assert (f.total_count, f.total_amount) == (9, D("48600.55"))
+
+
 def test_funnel_team_and_rep_filters_and_scopes(db, staff):
     build_company(db, staff)
     east = staff.rep1.team_id
