@@ -20,10 +20,14 @@ from ui.customers.list_view import CustomerListWidget
 log = logging.getLogger(__name__)
 
 (NAV_CUSTOMERS, NAV_TODAY, NAV_POOL, NAV_LEADS, NAV_BOARD, NAV_FUNNEL, NAV_FORECAST,
- NAV_TARGETS, NAV_PERFORMANCE, NAV_IMPORT, NAV_SETTINGS) = range(11)
+ NAV_TARGETS, NAV_PERFORMANCE, NAV_IMPORT, NAV_SALES_SETTINGS, NAV_SETTINGS) = range(12)
 # Screens opened as tabs on demand: key → navigation row.
 PAGES = {"today": NAV_TODAY, "leads": NAV_LEADS, "board": NAV_BOARD, "funnel": NAV_FUNNEL,
          "forecast": NAV_FORECAST, "targets": NAV_TARGETS, "performance": NAV_PERFORMANCE}
+# Tab screens for sales managers and administrators only (no View-menu shortcut).
+MANAGER_PAGES = {"sales_settings": NAV_SALES_SETTINGS}
+MANAGER_ROLES = ("sales_manager", "admin")
+NAV_PAGES = {**PAGES, **MANAGER_PAGES}
 SALES_ROLES = ("sales", "sales_manager")
 # Staff who own no customers and sell nothing see no sales screens.
 PIPELINE_ROLES = ("sales", "sales_manager", "admin")
@@ -62,6 +66,9 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem())
         if client.actor.role not in PIPELINE_ROLES:
             for row in PAGES.values():
+                self.nav.item(row).setHidden(True)
+        if client.actor.role not in MANAGER_ROLES:
+            for row in MANAGER_PAGES.values():
                 self.nav.item(row).setHidden(True)
         self.nav.itemClicked.connect(self._nav_clicked)
         self.nav.itemActivated.connect(self._nav_clicked)
@@ -191,7 +198,7 @@ class MainWindow(QMainWindow):
         titles = self.page_titles()
         nav_texts = {NAV_CUSTOMERS: self.tr("Customers"), NAV_POOL: self.tr("Public pool"),
                      NAV_IMPORT: self.tr("Import"), NAV_SETTINGS: self.tr("Settings")}
-        nav_texts.update({row: titles[key] for key, row in PAGES.items()})
+        nav_texts.update({row: titles[key] for key, row in NAV_PAGES.items()})
         for row, text in nav_texts.items():
             self.nav.item(row).setText(text)
         self.tabs.setTabText(self.tabs.indexOf(self.customers), self.tr("Customers"))
@@ -238,11 +245,12 @@ class MainWindow(QMainWindow):
         return {"today": self.tr("Today"), "leads": self.tr("Leads"),
                 "board": self.tr("Pipeline board"), "funnel": self.tr("Funnel"),
                 "forecast": self.tr("Forecast"), "targets": self.tr("Targets"),
-                "performance": self.tr("Performance")}
+                "performance": self.tr("Performance"),
+                "sales_settings": self.tr("Sales settings")}
 
     def _nav_clicked(self, item: QListWidgetItem) -> None:
         row = self.nav.row(item)
-        pages = {r: key for key, r in PAGES.items()}
+        pages = {r: key for key, r in NAV_PAGES.items()}
         if row in pages:
             self.show_page(pages[row])
         elif row == NAV_CUSTOMERS:
@@ -265,7 +273,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(NAV_POOL)
         elif widget is not None and widget in self.pages.values():
             key = next(k for k, w in self.pages.items() if w is widget)
-            self.nav.setCurrentRow(PAGES[key])
+            self.nav.setCurrentRow(NAV_PAGES[key])
         else:
             self.nav.clearSelection()
             self.nav.setCurrentRow(-1)
@@ -308,6 +316,8 @@ class MainWindow(QMainWindow):
                 from ui.pipeline.forecast import ForecastWidget as cls
             elif key == "targets":
                 from ui.pipeline.targets import TargetsWidget as cls
+            elif key == "sales_settings":
+                from ui.pipeline.sales_settings import SalesSettingsWidget as cls
             else:
                 from ui.pipeline.performance import PerformanceWidget as cls
         except ImportError:

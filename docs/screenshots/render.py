@@ -2,7 +2,8 @@
 
     python docs/screenshots/render.py                    # all of them
     python docs/screenshots/render.py funnel workbench   # some: board, lead-convert,
-                                 # funnel, workbench, targets, main, main-en (English)
+                                 # funnel, workbench, targets, sales-settings, main,
+                                 # main-en (English)
 
 Offscreen, with the zh_CN translation installed (main-en: the main window in English).
 The data is built fresh in temporary SQLite files through the real services: the small
@@ -29,7 +30,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QThread  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-SHOTS = ("board", "lead-convert", "funnel", "workbench", "targets", "main", "main-en")
+SHOTS = ("board", "lead-convert", "funnel", "workbench", "targets", "sales-settings", "main",
+         "main-en")
 
 
 def wait_until(condition, timeout_s: float = 30.0) -> None:
@@ -196,6 +198,23 @@ def shot_targets(client, runner, staff) -> None:
     widget.close()
 
 
+def shot_sales_settings(db, staff, runner) -> None:
+    from app.client import Client
+    from services import pool
+    from ui.pipeline.sales_settings import SalesSettingsWidget
+    db.write(lambda s: pool.save_pool_rules(s, staff.admin, pool.PoolRules(
+        by_level={"A": pool.LevelRule(60, 180), "B": pool.LevelRule(45, 120),
+                  "C": pool.LevelRule(2, None), "D": pool.LevelRule(15, 60)},
+        default=pool.LevelRule(30, None), max_owned=200, reclaim_block_days=7)))
+    widget = SalesSettingsWidget(Client(db, staff.manager), runner)
+    widget.resize(1100, 900)
+    widget.show()
+    wait_until(lambda: widget.table.rowCount() > 0)
+    runner.wait_idle(10_000)
+    save(widget, "sales-settings.png")
+    widget.close()
+
+
 # --------------------------------------------------------------------------- main window
 
 def shot_main_window(directory: Path, runner, today: dt.date, languages=("zh_CN",)) -> None:
@@ -258,7 +277,8 @@ def main(argv: list[str]) -> int:
     directory = Path(tempfile.mkdtemp(prefix="qianli-shots-"))
     db = None
     try:
-        if set(wanted) & {"board", "lead-convert", "funnel", "workbench", "targets"}:
+        if set(wanted) & {"board", "lead-convert", "funnel", "workbench", "targets",
+                          "sales-settings"}:
             db, staff, world = sales_world(directory, today)
             if "board" in wanted:
                 shot_board(Client(db, staff.manager), runner)
@@ -271,6 +291,8 @@ def main(argv: list[str]) -> int:
             if "targets" in wanted:
                 add_history(db, staff, world, today)
                 shot_targets(Client(db, staff.admin), runner, staff)
+            if "sales-settings" in wanted:
+                shot_sales_settings(db, staff, runner)
         languages = [lang for shot, lang in (("main", "zh_CN"), ("main-en", "en"))
                      if shot in wanted]
         if languages:

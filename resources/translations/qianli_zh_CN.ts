@@ -2721,222 +2721,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
         <location filename="../../ui/main_window.py" line="199"/>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Today</source>
         <translation>今日待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>&amp;Leads</source>
         <translation>线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Pipeline &amp;board</source>
         <translation>商机看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Funnel</source>
         <translation>销售漏斗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>F&amp;orecast</source>
         <translation>销售预测(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Targets</source>
         <translation>销售目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="212"/>
         <source>&amp;Rep performance</source>
         <translation>销售业绩(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="224"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Public pool</source>
         <translation>公海(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;About Qianli</source>
         <translation>关于千里(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Pipeline board</source>
         <translation>商机看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>Funnel</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Forecast</source>
         <translation>销售预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>Targets</source>
         <translation>销售目标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>Performance</source>
         <translation>销售业绩</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="249"/>
+        <source>Sales settings</source>
+        <translation>销售设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>This screen is not available in this version.</source>
         <translation>此版本中没有该页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>The customer view is not available in this version.</source>
         <translation>此版本中没有客户视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>%1 customers returned to the public pool.</source>
         <translation>%1 个客户已退回公海。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Importing is not available in this version.</source>
         <translation>此版本中没有导入功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Imported %1 customers</source>
         <translation>已导入 %1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>About Qianli</source>
         <translation>关于千里</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>千里 Qianli CRM
 Customers, sales, stock and receivables for small and mid-sized offices.</source>
         <translation>千里 Qianli CRM
@@ -3975,6 +3980,214 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/customers/import_wizard.py" line="434"/>
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SalesSettingsWidget</name>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="206"/>
+        <source>Opportunity stages</source>
+        <translation>商机阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="208"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="208"/>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="208"/>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="209"/>
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="209"/>
+        <source>Default probability</source>
+        <translation>默认赢率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="209"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="209"/>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="210"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="211"/>
+        <source>&amp;Add stage</source>
+        <translation>添加阶段(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="212"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="213"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="214"/>
+        <source>&amp;Save stages</source>
+        <translation>保存阶段(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="215"/>
+        <source>Public pool rules</source>
+        <translation>公海规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="217"/>
+        <source>An owned customer returns to the public pool after the given days without a follow-up, or without a won deal since it was claimed. 0 switches a rule off.</source>
+        <translation>客户在指定天数内没有跟进记录，或自领取起没有赢单，将退回公海。设为 0 表示关闭该规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="219"/>
+        <source>Days without follow-up</source>
+        <translation>未跟进天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="220"/>
+        <source>Days without a won deal</source>
+        <translation>未成交天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="222"/>
+        <source>Level %1</source>
+        <translation>%1 级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="223"/>
+        <source>Other / no level</source>
+        <translation>其他 / 无等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="224"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="227"/>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="228"/>
+        <source>No block</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="229"/>
+        <source>Most customers per rep:</source>
+        <translation>每位销售最多客户数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="231"/>
+        <source>Days before a released customer can be re-claimed:</source>
+        <translation>释放后再次领取需等待天数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="232"/>
+        <source>Save &amp;pool rules</source>
+        <translation>保存公海规则(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="233"/>
+        <source>Target attainment</source>
+        <translation>目标达成率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="234"/>
+        <source>Measured on:</source>
+        <translation>考核口径：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="235"/>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="235"/>
+        <source>Signed orders</source>
+        <translation>签约订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="236"/>
+        <source>Cash collected</source>
+        <translation>回款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="237"/>
+        <source>Needs the orders/finance module</source>
+        <translation>需要订单/财务模块</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="243"/>
+        <source>Only an administrator chooses how targets are measured.</source>
+        <translation>只有管理员可以选择目标的考核口径。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="244"/>
+        <source>Save &amp;basis</source>
+        <translation>保存口径(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="246"/>
+        <source>Only a sales manager or an administrator can change these settings.</source>
+        <translation>只有销售经理或管理员可以修改这些设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="292"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="383"/>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="391"/>
+        <source>Stages saved.</source>
+        <translation>阶段已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="399"/>
+        <source>new stage</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="404"/>
+        <source>Row %1 (%2), %3: %4</source>
+        <translation>第 %1 行（%2），%3：%4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="447"/>
+        <source>Pool rules saved.</source>
+        <translation>公海规则已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pipeline/sales_settings.py" line="478"/>
+        <source>Basis saved.</source>
+        <translation>口径已保存。</translation>
     </message>
 </context>
 <context>

@@ -12,8 +12,8 @@ from app.client import Client
 from app.gui import run_client
 from app.settings import Settings
 from tests.ui.conftest import actor
-from ui.main_window import (NAV_CUSTOMERS, NAV_FUNNEL, NAV_IMPORT, NAV_POOL, NAV_SETTINGS,
-                            NAV_TODAY, MainWindow)
+from ui.main_window import (NAV_CUSTOMERS, NAV_FUNNEL, NAV_IMPORT, NAV_POOL,
+                            NAV_SALES_SETTINGS, NAV_SETTINGS, NAV_TODAY, MainWindow)
 
 
 def _window(qtbot, client, runner, *, auto_sweep: bool = False) -> MainWindow:
@@ -42,7 +42,7 @@ def test_status_bar_title_and_navigation(qtbot, runner, small_db):
     assert window.db_label.toolTip() == client.database_label   # the full path
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Customers", "Today", "Public pool", "Leads", "Pipeline board", "Funnel", "Forecast",
-        "Targets", "Performance", "Import", "Settings"]
+        "Targets", "Performance", "Import", "Sales settings", "Settings"]
     # Sales staff start on Today, the tab beside the customer list.
     assert window.tabs.currentWidget() is window.pages["today"]
     assert window.nav.currentRow() == NAV_TODAY
@@ -80,12 +80,19 @@ def test_status_bar_title_and_navigation(qtbot, runner, small_db):
         page = window.show_page(key)
         assert page is not None and window.nav.currentRow() == PAGES[key]
         assert key in ("forecast", "targets", "performance") or hasattr(page, "open_customer")
+    # Sales settings: a tab for managers and admins, opened from its navigation entry.
+    from ui.pipeline.sales_settings import SalesSettingsWidget
+    _click_nav(qtbot, window, NAV_SALES_SETTINGS)
+    assert isinstance(window.pages["sales_settings"], SalesSettingsWidget)
+    assert window.tabs.currentWidget() is window.pages["sales_settings"]
+    assert window.nav.currentRow() == NAV_SALES_SETTINGS
     qtbot.waitUntil(lambda: runner.pending == 0, timeout=20000)
 
 
 def test_shortcuts(qtbot, runner, small_db):
     client = Client(small_db, actor(small_db, "rep1"))
     window = _window(qtbot, client, runner)
+    assert window.nav.item(NAV_SALES_SETTINGS).isHidden()   # managers and admins only
     assert window.act_find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.act_import.shortcut() == QKeySequence("Ctrl+I")
     assert window.act_pool.shortcut() == QKeySequence("Ctrl+2")
