@@ -15,8 +15,8 @@ Definitions (what the numbers mean):
   the period* — the period's pipeline, as the forecast counts it and as
   ``services.opportunities.list_opportunities`` lists it with ``close_from``/``close_to``
   (``stage_opportunity_filter`` builds that filter for a clicked stage); opportunities
-  without an expected close date are in no period. For each stage: ``count``/``amount`` are the cohort opportunities that are in that stage now;
-  ``reached`` counts those that entered that stage *or a later one* (stage_history; skipped
+  without an expected close date are in no period. For each stage: ``count``/``amount``
+  are the cohort opportunities that are in that stage now; ``reached`` counts those that entered that stage *or a later one* (stage_history; skipped
   stages count as passed, the lost stage does not count as "later"); for the lost stage,
   ``reached`` is the number lost. ``conversion_to_next_pct`` = reached(next) / reached(this)
   between consecutive stages of the progression (the last progression stage and the lost
@@ -36,7 +36,7 @@ Definitions (what the numbers mean):
   won count/amount, ``win_rate_pct`` = won / (won + lost) closed in the period;
   ``avg_deal_size`` = won amount / won count; ``avg_cycle_days`` = mean of closed − created
   over those won; ``target_attainment_pct`` = won amount / the rep's target for the period
-  (services.targets.period_target).
+  (services.targets.period_targets).
 
 Money is Decimal: sums are taken in integer cents in SQL (SQLite stores NUMERIC as REAL).
 """

@@ -7,7 +7,8 @@ Buckets:
 - ``due_follow_ups``: the same with the next follow-up date today.
 - ``closing_this_month``: open opportunities expected to close in the current month.
 - ``returning_to_pool``: customers about to go back to the public pool
-  (services.pool.due_for_pool, within 3 days).
+  (services.pool.due_for_pool, within 3 days, in that function's scope: an administrator
+  sees every owned customer there).
 
 Whose: customers and opportunities owned by the actor; for a sales manager, by anyone in the
 manager's team. Merged-away customers are left out. Each bucket holds at most ``limit`` rows
