@@ -199,10 +199,12 @@ def opportunity_batches(plan: Plan):
                              NOW - dt.timedelta(hours=1))
                 end = closed
                 if state == "won":
-                    path = ["initial"] + [c for c, _ in OPEN_STAGES[1:] if rnd.random() < 0.6] + ["won"]
+                    middle = [c for c, _ in OPEN_STAGES[1:] if rnd.random() < 0.6]
+                    path = ["initial", *middle, "won"]
                     prob = 100
                 else:
-                    path = ["initial"] + [c for c, _ in OPEN_STAGES[1:1 + rnd.randint(0, 2)]] + ["lost"]
+                    middle = [c for c, _ in OPEN_STAGES[1:1 + rnd.randint(0, 2)]]
+                    path = ["initial", *middle, "lost"]
                     prob = 0
                 commit = False
             # stage entry times: created, then sorted random instants, the last at the close

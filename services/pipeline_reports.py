@@ -16,8 +16,9 @@ Definitions (what the numbers mean):
   ``services.opportunities.list_opportunities`` lists it with ``close_from``/``close_to``
   (``stage_opportunity_filter`` builds that filter for a clicked stage); opportunities
   without an expected close date are in no period. For each stage: ``count``/``amount``
-  are the cohort opportunities that are in that stage now; ``reached`` counts those that entered that stage *or a later one* (stage_history; skipped
-  stages count as passed, the lost stage does not count as "later"); for the lost stage,
+  are the cohort opportunities that are in that stage now; ``reached`` counts those that
+  entered that stage *or a later one* (stage_history; skipped stages count as passed, the
+  lost stage does not count as "later"); for the lost stage,
   ``reached`` is the number lost. ``conversion_to_next_pct`` = reached(next) / reached(this)
   between consecutive stages of the progression (the last progression stage and the lost
   stage have none). ``avg_days_in_stage`` averages (left − entered) over the cohort's
