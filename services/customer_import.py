@@ -50,24 +50,8 @@ __all__ = ["FIELD_HEADERS", "FIELD_TITLES", "CellIssue", "ColumnMapping", "Impor
 # --------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
-class ImportPreview:
-    path: str
-    file_kind: str                           # 'xlsx' | 'csv'
-    sheet: str | None
-    encoding: str | None
-    header_row: int
-    columns: tuple[ColumnMapping, ...]
-    rows: tuple[RowResult, ...]
-    notes: tuple[str, ...]                   # what was understood, in words; the first
-                                             # one always lists the columns understood
-    # The rows as read and checked, before the database was asked about duplicates:
-    # run_import re-checks these inside its own transaction.
-    cleaned: tuple[RowResult, ...] = field(default=(), repr=False, compare=False)
-
-    @property
-    def headers(self) -> tuple[str, ...]:
-        return tuple(c.header for c in self.columns)
+class PreviewCounts:
+    """What every import preview offers over its ``columns`` and per-row ``rows``."""
 
     @property
     def mapping(self) -> dict[str, str | None]:
@@ -88,6 +72,27 @@ class ImportPreview:
     @property
     def duplicate_count(self) -> int:
         return self.count("duplicate")
+
+
+@dataclass(frozen=True)
+class ImportPreview(PreviewCounts):
+    path: str
+    file_kind: str                           # 'xlsx' | 'csv'
+    sheet: str | None
+    encoding: str | None
+    header_row: int
+    columns: tuple[ColumnMapping, ...]
+    rows: tuple[RowResult, ...]
+    notes: tuple[str, ...]                   # what was understood, in words; the first
+                                             # one always lists the columns understood
+    # The rows as read and checked, before the database was asked about duplicates:
+    # run_import re-checks these inside its own transaction.
+    cleaned: tuple[RowResult, ...] = field(default=(), repr=False, compare=False)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns)
+
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ from models.org import User
 from models.pipeline import Lead
 from models.system import AuditLog
 from services import audit, normalize
-from services.customer_import import REPORT_HEADERS
+from services.customer_import import REPORT_HEADERS, PreviewCounts
 from services.customer_import_rows import (HEADER_SCAN_ROWS, CellIssue, ColumnMapping,
                                            _header_candidates, _phone_text, header_key,
                                            plain_text)
@@ -107,7 +107,7 @@ class LeadImportRow:
 
 
 @dataclass(frozen=True)
-class LeadImportPreview:
+class LeadImportPreview(PreviewCounts):
     path: str
     file_kind: str                           # 'xlsx' | 'csv'
     sheet: str | None
@@ -118,25 +118,6 @@ class LeadImportPreview:
     notes: tuple[str, ...]                   # the first lists the columns understood
     cleaned: tuple[LeadImportRow, ...] = field(default=(), repr=False, compare=False)
 
-    @property
-    def mapping(self) -> dict[str, str | None]:
-        """Column letter → field, the form ``mapping=`` accepts."""
-        return {c.letter: c.field for c in self.columns}
-
-    def count(self, status: str) -> int:
-        return sum(1 for r in self.rows if r.status == status)
-
-    @property
-    def ok_count(self) -> int:
-        return self.count("ok")
-
-    @property
-    def error_count(self) -> int:
-        return self.count("error")
-
-    @property
-    def duplicate_count(self) -> int:
-        return self.count("duplicate")
 
 
 @dataclass(frozen=True)
