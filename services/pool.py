@@ -30,9 +30,9 @@ create/update paths in services/customers.py) writes an ``ownership_change`` row
 audit entry in the same transaction, and bumps the customer's ``version_id`` (an edit form
 open elsewhere goes stale, as for any master-data change).
 
-The sweep (``sweep_pool``) is set-based — one statement per rule kind on PostgreSQL (a
-data-modifying CTE that locks the due rows, updates them and writes history and audit
-rows), three on SQLite (under its write lock) — and idempotent: a second run with the same
+The sweep (``sweep_pool``) is set-based — two statements on PostgreSQL (a
+data-modifying CTE that locks the due rows and writes history and audit rows, then the
+update of those rows), three on SQLite (under its write lock) — and idempotent: a second run with the same
 clock finds nothing. ``sweep_due`` runs it at most once per interval across all clients
 (setting ``pool.last_sweep_at``, locked while checked).
 """
@@ -42,7 +42,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy import (ColumnElement, Integer, and_, case, exists, func, literal,
+from sqlalchemy import (ColumnElement, Integer, and_, bindparam, case, exists, func, literal,
                         literal_column, null, or_, select, text, update)
 from sqlalchemy.orm import Session, aliased
 
@@ -559,7 +559,9 @@ def _due_conditions(c, rules: PoolRules, now: dt.datetime,
         conds["no_follow_up"] = _follow_up_start(c) <= fu
     deal = _cutoff_by_level(c, rules, lambda r: r.no_deal_days, now, ahead_days)
     if deal is not None:
-        conds["no_deal"] = and_(_deal_start(c) <= deal, ~_won_since_claim(c))
+        # CASE, not AND: the won-deal lookup runs only for customers past the cutoff
+        conds["no_deal"] = case((_deal_start(c) <= deal, ~_won_since_claim(c)),
+                                else_=literal(False))
     return conds
 
 
@@ -615,11 +617,13 @@ def _sweep(session: Session, conds: dict[str, ColumnElement], now: dt.datetime,
         # else is re-checked against the condition once their transaction ends), so the
         # update by id releases exactly those rows, and history and audit rows come from
         # the same set, with the owner each had.
+        # The candidates come from one scan without row locks; only they are then locked,
+        # and the conditions are checked again on the locked rows (a row changed meanwhile
+        # is re-checked on its new version), so the due set is exactly as before.
+        candidates = select(c.c.id).where(due_cond).scalar_subquery()
         due = (select(c.c.id, c.c.owner_id, c.c.version_id, reason.label("reason"))
-               .where(due_cond).with_for_update(of=c).cte("due"))
-        # id = ANY(ARRAY(…)): index lookups, whatever the (poor) estimate of the due rows
-        swept = (update(c).where(c.c.id == any_(func.array(select(due.c.id).scalar_subquery())))
-                 .values(**released).returning(c.c.id).cte("swept"))
+               .where(c.c.id == any_(func.array(candidates)), due_cond)
+               .with_for_update(of=c).cte("due"))
         history = insert(oc).from_select(
             _HISTORY_COLS, select(due.c.id, due.c.owner_id, null(), due.c.reason, at, who,
                                   null())).cte("history")
@@ -629,9 +633,18 @@ def _sweep(session: Session, conds: dict[str, ColumnElement], now: dt.datetime,
                                 literal_column("'customer'"), due.c.id,
                                 _audit_details(dialect, due.c.reason, due.c.version_id + 1,
                                                due.c.owner_id))).cte("audited")
-        rows = session.execute(select(due.c.reason, func.count()).group_by(due.c.reason)
-                               .add_cte(swept, history, audited)).all()
-        return {r.removeprefix("sweep_"): n for r, n in rows}
+        rows = session.execute(select(due.c.id, due.c.reason).add_cte(history, audited)).all()
+        # The update is a second statement (the rows stay locked): the history rows' foreign
+        # key checks then find rows this transaction locked already, not new versions to lock.
+        if rows:
+            from sqlalchemy.dialects.postgresql import ARRAY
+            ids = bindparam("ids", [r.id for r in rows], type_=ARRAY(Integer))
+            session.execute(update(c).where(c.c.id == any_(ids)).values(**released))
+        counts: dict[str, int] = {}
+        for r in rows:
+            kind = r.reason.removeprefix("sweep_")
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
     # SQLite: BEGIN IMMEDIATE holds the database's write lock for the whole transaction, so
     # the due set cannot change between these statements. History rows first (they keep
     # the old owner), then audit and update from exactly those rows.
@@ -670,6 +683,8 @@ def sweep_pool(session: Session, *, now: dt.datetime | None = None,
         # The client's 60 s statement limit is for interactive queries; the first sweep after
         # rules are tightened may return hundreds of thousands of customers in one statement.
         session.execute(text(f"SET LOCAL statement_timeout = {SWEEP_STATEMENT_TIMEOUT_MS}"))
+        # The won-deal subquery makes the estimate huge; compiling it (JIT) cost 0.4 s.
+        session.execute(text("SET LOCAL jit = off"))
     _put_setting(session, LAST_SWEEP_SETTING, now.astimezone(dt.timezone.utc).isoformat())
     rules = get_pool_rules(session)
     counts = _sweep(session, _due_conditions(Customer.__table__, rules, now), now,
