@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from models.org import User
 from models.party import Contact, Customer
+from models.pipeline import OwnershipChange
 from models.system import AuditLog, DocSequence
 from services import audit, normalize
 from services.customer_import_rows import (FIELD_HEADERS, FIELD_TITLES, HEADER_SCAN_ROWS,
@@ -457,6 +458,13 @@ def _write(session: Session, actor: Actor, preview: ImportPreview, keys: dict, m
                          "after": {f: p[f] for f in _AUDITED if p[f] is not None},
                          "source": "import", "file": file_name, "row": r.row}}
             for cid, r, p in zip(ids, batch, params)])
+        if owner_id is not None:
+            # A rep's imported customers are theirs: the owner history starts here, as a
+            # customer created in the form starts with its 'create' row.
+            session.execute(insert(OwnershipChange.__table__), [
+                {"customer_id": cid, "from_owner_id": None, "to_owner_id": owner_id,
+                 "reason": "import", "at": now, "actor_id": actor.user_id, "note": file_name}
+                for cid in ids])
         created.extend(ids)
         done += len(batch)
         report(done)

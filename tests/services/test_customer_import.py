@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models.party import Contact, Customer
+from models.pipeline import OwnershipChange
 from models.system import AuditLog
 from services.customer_import import (preview_import, read_import_file, run_import,
                                       write_error_report)
@@ -210,6 +211,13 @@ def test_gbk_csv_from_chinese_excel(db, staff, tmp_path):
     assert result.created == 2
     owners = db.read(lambda s: set(s.scalars(select(Customer.owner_id))))
     assert owners == {staff.rep1.user_id}                       # a rep's import is theirs
+    # ... and their owner history starts with the import, as a form-created one's does
+    history = db.read(lambda s: s.execute(select(
+        OwnershipChange.customer_id, OwnershipChange.to_owner_id, OwnershipChange.reason,
+        OwnershipChange.note)).all())
+    assert sorted(h.customer_id for h in history) == sorted(result.created_ids)
+    assert {(h.to_owner_id, h.reason, h.note) for h in history} == {
+        (staff.rep1.user_id, "import", "客户.csv")}
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])
