@@ -74,6 +74,10 @@ def merge_customers(session: Session, actor: Actor, *, keep_id: int,
         keep.tax_id_norm = gone.tax_id_norm
     if keep.owner_id is None and gone.owner_id is not None:
         keep.owner_id, keep.claimed_at = gone.owner_id, gone.claimed_at
+        from services.pool import record_ownership_change
+        record_ownership_change(session, customer_id=keep.id, from_owner_id=None,
+                                to_owner_id=gone.owner_id, reason="merge",
+                                actor_id=actor.user_id, note=gone.code)
     if gone.last_follow_up_at and (keep.last_follow_up_at is None
                                    or gone.last_follow_up_at > keep.last_follow_up_at):
         keep.last_follow_up_at = gone.last_follow_up_at

@@ -13,6 +13,7 @@ from models.crm import Activity
 from models.party import Contact, Customer, CustomerSearchToken
 from models.system import AuditLog, Setting
 from services import customers, org
+from services import pool as pool_service
 from services.customers import ContactInput, CustomerDetail, CustomerInput
 from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 
@@ -249,6 +250,10 @@ def test_merge_into_a_pool_customer_keeps_the_owner(db, staff):
     merged = db.write(lambda s: customers.merge_customers(s, staff.rep1, keep_id=pool.id,
                                                           merge_id=owned.id))
     assert merged.owner_id == staff.rep1.user_id and merged.claimed_at == owned.claimed_at
+    # the kept customer's owner history says where its owner came from
+    history = db.read(lambda s: pool_service.ownership_history(s, staff.rep1, pool.id))
+    assert [(h.reason, h.to_owner_name, h.note) for h in history][:1] == [
+        ("merge", staff.rep1.display_name, owned.code)]
 
 
 # --------------------------------------------------------------------------- 360° view
