@@ -83,6 +83,25 @@ def run_client(*, client=None, settings=None, screenshot: Path | None = None,
             client.db.dispose()
 
 
+def wait_until_idle(runner, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
+    """Run the event loop until the runner has delivered every pending result."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    if runner.pending == 0:
+        return True
+    loop = QEventLoop()
+
+    def changed(busy: bool) -> None:
+        if not busy:
+            loop.quit()
+
+    runner.busy_changed.connect(changed)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    runner.busy_changed.disconnect(changed)
+    return runner.pending == 0
+
+
 def wait_for_first_page(window, timeout_ms: int = SCREENSHOT_TIMEOUT_MS) -> bool:
     """Run the event loop until the main window's customer list has its first page."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -114,6 +133,10 @@ def save_screenshot(window, path: Path) -> int:
         log.error("screenshot: the customer list did not load")
         window.close()
         return 1
+    # The start page may be another screen (Today for sales staff): let every background
+    # call it made deliver before the picture is taken.
+    if not wait_until_idle(window.runner):
+        log.warning("screenshot: background work still running after the timeout")
     for _ in range(3):  # let the view lay out and paint the rows that just arrived
         QCoreApplication.processEvents()
     path.parent.mkdir(parents=True, exist_ok=True)
