@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from decimal import Decimal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,7 @@ class DemoSummary:
     contacts: int
     activities: int
     pool: int
+    opportunities: int = 0
 
 
 def _weighted(rng: random.Random, pairs):
@@ -325,12 +327,70 @@ def _build(s: Session, n_customers: int, seed: int, today: dt.date) -> DemoSumma
     doc_type, year = CODE_SEQUENCE
     s.merge(DocSequence(doc_type=doc_type, year=year, last_number=n_customers))
     customer_search.refresh_search_index(s, range(1, n_customers + 1))
+    opportunities = _demo_opportunities(s, seed, today, users, reps, customers)
     org_audit = {"customers": n_customers, "contacts": len(contacts),
                  "activities": len(activities), "seed": seed, "today": today.isoformat()}
     from services import audit
     audit.record(s, admin.id, "demo.build", "system", None, **org_audit)
     return DemoSummary(users=len(users), customers=n_customers, contacts=len(contacts),
-                       activities=len(activities), pool=pool)
+                       activities=len(activities), pool=pool, opportunities=opportunities)
+
+
+OPPORTUNITY_SHARE = 0.12          # of owned customers
+LOST_REASONS = ("价格偏高", "选择了竞争对手", "预算取消", "Went with a competitor",
+                "需求推迟到明年")
+OPPORTUNITY_TITLES = ("ERP 升级项目", "年度采购框架协议", "生产线自动化", "CRM 实施",
+                      "数据中心扩容", "安防监控项目", "物流管理平台", "质检设备采购",
+                      "Annual supply agreement", "Warehouse automation")
+
+
+def _demo_opportunities(s: Session, seed: int, today: dt.date, users, reps,
+                        customers: list[dict]) -> int:
+    """Opportunities on some owned customers, walked through the stages by the services
+    (stage history, won/lost, audit) at past times, so the board, funnel, forecast and
+    Today show a living pipeline. A generator of its own keeps the customer data as it is
+    for a given seed."""
+    from services import opportunities, stages
+    from services.opportunities import OpportunityInput
+
+    rng = random.Random(seed * 7 + 1)
+    now = dt.datetime.combine(today, dt.time(12, 0), dt.timezone.utc)
+    by_id = {u.id: u for u in users.values()}
+    actors = {u.id: org.actor_for(s, by_id[u.id].login) for u in reps}
+    admin = org.actor_for(s, "admin")
+    ladder = [st for st in stages.list_stages(s, admin) if not (st.is_won or st.is_lost)]
+    won = next(st for st in stages.list_stages(s, admin) if st.is_won)
+    lost = next(st for st in stages.list_stages(s, admin) if st.is_lost)
+    count = 0
+    for row in customers:
+        if row["owner_id"] is None or rng.random() >= OPPORTUNITY_SHARE:
+            continue
+        actor = actors[row["owner_id"]]
+        start = max(row["created_at"], now - dt.timedelta(days=150))
+        opened = start + dt.timedelta(hours=rng.randrange(1, 24 * 60))
+        if opened >= now:
+            opened = now - dt.timedelta(days=1)
+        close_on = today + dt.timedelta(days=rng.randrange(-20, 150))
+        amount = Decimal(rng.choice((8, 15, 30, 45, 60, 80, 120, 180, 260, 520))) * 1000
+        info = opportunities.create_opportunity(s, actor, OpportunityInput(
+            customer_id=row["id"], title=rng.choice(OPPORTUNITY_TITLES), amount=amount,
+            expected_close_on=close_on, stage_id=ladder[0].id), now=opened)
+        count += 1
+        outcome = rng.random()
+        target = rng.randrange(len(ladder)) if outcome < 0.75 else len(ladder) - 1
+        when = opened
+        for st in ladder[1:target + 1]:
+            when += dt.timedelta(days=rng.randrange(2, 12))
+            if when >= now:
+                break
+            info = opportunities.move_stage(s, actor, info.id, st.id, now=when)
+        if outcome >= 0.75:
+            when += dt.timedelta(days=rng.randrange(2, 12))
+            if when < now:
+                final, reason = (won, None) if outcome < 0.9 else (lost, rng.choice(LOST_REASONS))
+                opportunities.move_stage(s, actor, info.id, final.id, lost_reason=reason,
+                                         now=when)
+    return count
 
 
 def is_demo_database(db) -> bool:

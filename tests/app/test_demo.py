@@ -15,6 +15,7 @@ from app.demo import DEMO_LOGIN, DEMO_PASSWORD, DEMO_USERS, build_demo
 from models.crm import Activity
 from models.org import User
 from models.party import Contact, Customer, CustomerSearchToken
+from models.pipeline import Opportunity
 from services import customer_search, normalize, org
 from services.customers import CustomerInput, create_customer, find_duplicates
 from services.errors import PermissionDenied
@@ -31,7 +32,8 @@ def _content(db):
             return [tuple(r) for r in s.execute(select(*cols).order_by(model.id))]
         return {"users": rows(User, "password_hash", "created_at"),
                 "customers": rows(Customer), "contacts": rows(Contact),
-                "activities": rows(Activity)}
+                "activities": rows(Activity),
+                "opportunities": rows(Opportunity, "created_at", "updated_at")}
     return db.read(read)
 
 
@@ -48,6 +50,11 @@ def test_two_builds_from_one_seed_are_the_same(sqlite_template, tmp_path):
         assert first["customers"] != other["customers"]
         assert len(first["customers"]) == 300 and summary.users == len(DEMO_USERS)
         assert summary.contacts > 300 and summary.activities > 600 and 0 < summary.pool < 100
+        # a living pipeline: open, won and lost deals, walked through the stages
+        states = {row[0] for row in a.read(lambda s: s.execute(
+            select(Opportunity.state)).all())}
+        assert summary.opportunities == len(first["opportunities"]) > 10
+        assert "open" in states and states & {"won", "lost"}   # 300 customers: few closed
     finally:
         for d in (a, b, c):
             d.dispose()
