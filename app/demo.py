@@ -276,6 +276,10 @@ def _build(s: Session, n_customers: int, seed: int, today: dt.date) -> DemoSumma
             span = (HISTORY_DAYS, 35)
         times = sorted(gen.when(*span) for _ in range(count))
         times = [t for t in times if t >= created]
+        if owner and (not times or times[-1] < gen.now - dt.timedelta(days=DEMO_RECENT_DAYS)):
+            # A customer someone owns is being worked: its latest follow-up is recent
+            # enough for the demo's pool rules (else the first login would sweep it away).
+            times.append(max(created, gen.when(DEMO_RECENT_DAYS, 0)))
         for n, t in enumerate(times):
             activity_id += 1
             kind = _weighted(rng, gen.words["activity_kinds"])
@@ -328,6 +332,8 @@ def _build(s: Session, n_customers: int, seed: int, today: dt.date) -> DemoSumma
     s.merge(DocSequence(doc_type=doc_type, year=year, last_number=n_customers))
     customer_search.refresh_search_index(s, range(1, n_customers + 1))
     opportunities = _demo_opportunities(s, seed, today, users, reps, customers)
+    from services import pool as pool_service
+    pool_service.save_pool_rules(s, org.actor_for(s, "admin"), _demo_pool_rules())
     org_audit = {"customers": n_customers, "contacts": len(contacts),
                  "activities": len(activities), "seed": seed, "today": today.isoformat()}
     from services import audit
@@ -337,6 +343,14 @@ def _build(s: Session, n_customers: int, seed: int, today: dt.date) -> DemoSumma
 
 
 OPPORTUNITY_SHARE = 0.12          # of owned customers
+DEMO_RECENT_DAYS = 25             # an owned customer's latest follow-up is at most this old
+
+
+def _demo_pool_rules():
+    from services.pool import LevelRule, PoolRules
+    return PoolRules(by_level={"A": LevelRule(90, None), "B": LevelRule(60, None),
+                               "C": LevelRule(45, None), "D": LevelRule(30, None)},
+                     default=LevelRule(45, None), max_owned=None, reclaim_block_days=7)
 LOST_REASONS = ("价格偏高", "选择了竞争对手", "预算取消", "Went with a competitor",
                 "需求推迟到明年")
 OPPORTUNITY_TITLES = ("ERP 升级项目", "年度采购框架协议", "生产线自动化", "CRM 实施",

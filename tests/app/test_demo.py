@@ -55,6 +55,10 @@ def test_two_builds_from_one_seed_are_the_same(sqlite_template, tmp_path):
             select(Opportunity.state)).all())}
         assert summary.opportunities == len(first["opportunities"]) > 10
         assert "open" in states and states & {"won", "lost"}   # 300 customers: few closed
+        # the data fits the demo's own pool rules: the first login's sweep returns nobody
+        from services import pool
+        noon = dt.datetime.combine(TODAY, dt.time(12), dt.timezone.utc)
+        assert a.write(lambda s: pool.sweep_pool(s, now=noon)).total == 0
     finally:
         for d in (a, b, c):
             d.dispose()
