@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, ClassVar, Iterable, Sequence
 
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
@@ -107,6 +107,9 @@ class ImportResult:
     refused: bool = False                    # all_or_nothing and some row was bad
     cancelled: bool = False
 
+    #: what the summary counts (the lead import's result says "leads")
+    noun: ClassVar[str] = "customers"
+
     @property
     def created(self) -> int:
         return len(self.created_ids)
@@ -124,7 +127,7 @@ class ImportResult:
         if self.refused:
             return (f"{name}: nothing imported because {p.error_count} of {len(p.rows)} rows "
                     "have errors (all-or-nothing). Fix them or import the good rows only.")
-        parts = [f"{self.created} customers imported"]
+        parts = [f"{self.created} {self.noun} imported"]
         if self.skipped_duplicates:
             parts.append(f"{self.skipped_duplicates} duplicates skipped")
         if self.rejected:

@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, ClassVar, Iterable
 
 from openpyxl.utils import get_column_letter
 from sqlalchemy import func, insert, or_, select
@@ -35,7 +35,8 @@ from models.org import User
 from models.pipeline import Lead
 from models.system import AuditLog
 from services import audit, normalize
-from services.customer_import import REPORT_HEADERS, PreviewCounts
+from services.customer_import import (REPORT_HEADERS, ImportCancelled, ImportResult,
+                                      PreviewCounts)
 from services.customer_import_rows import (HEADER_SCAN_ROWS, CellIssue, ColumnMapping,
                                            _header_candidates, _phone_text, header_key,
                                            plain_text)
@@ -121,43 +122,10 @@ class LeadImportPreview(PreviewCounts):
 
 
 @dataclass(frozen=True)
-class LeadImportResult:
-    preview: LeadImportPreview
-    mode: str
-    on_duplicate: str
-    created_ids: tuple[int, ...] = ()
-    skipped_duplicates: int = 0
-    rejected: int = 0
-    refused: bool = False
-    cancelled: bool = False
+class LeadImportResult(ImportResult):
+    """The customer import's result (counts, refusal, cancel, summary) for a lead file."""
 
-    @property
-    def created(self) -> int:
-        return len(self.created_ids)
-
-    @property
-    def ok(self) -> bool:
-        return not self.refused and not self.cancelled
-
-    @property
-    def summary(self) -> str:
-        p = self.preview
-        name = Path(p.path).name
-        if self.cancelled:
-            return f"{name}: import cancelled; nothing was imported."
-        if self.refused:
-            return (f"{name}: nothing imported because {p.error_count} of {len(p.rows)} rows "
-                    "have errors (all-or-nothing). Fix them or import the good rows only.")
-        parts = [f"{self.created} leads imported"]
-        if self.skipped_duplicates:
-            parts.append(f"{self.skipped_duplicates} duplicates skipped")
-        if self.rejected:
-            parts.append(f"{self.rejected} rows with errors left out")
-        return f"{name}: " + ", ".join(parts) + "."
-
-
-class _Cancelled(Exception):
-    """Raised inside the import transaction to roll it back when the user cancels."""
+    noun: ClassVar[str] = "leads"
 
 
 # --------------------------------------------------------------------------- reading
@@ -471,7 +439,7 @@ def run_lead_import(target, actor: Actor, source: "str | Path | LeadImportPrevie
             with target.begin_nested():
                 return work(target)
         return target.write(work)
-    except _Cancelled as stop:
+    except ImportCancelled as stop:
         return stop.args[0]
 
 
@@ -488,7 +456,7 @@ def _write(session: Session, actor: Actor, preview: LeadImportPreview, mode: str
 
     def report(done: int) -> None:
         if progress is not None and progress(done, total) is False:
-            raise _Cancelled(LeadImportResult(preview, mode, on_duplicate, cancelled=True))
+            raise ImportCancelled(LeadImportResult(preview, mode, on_duplicate, cancelled=True))
 
     report(0)
     created: list[int] = []
