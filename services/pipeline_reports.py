@@ -50,7 +50,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Sequence
 
-from sqlalchemy import (BigInteger, ColumnElement, and_, case, cast, false, func, literal,
+from sqlalchemy import (ColumnElement, and_, case, false, func, literal,
                         literal_column, select, true, tuple_, union_all)
 from sqlalchemy.orm import Session
 
@@ -59,11 +59,11 @@ from models.org import Team, User
 from models.party import Customer
 from models.pipeline import Opportunity, OwnershipChange, Stage, StageHistory
 from services.errors import PermissionDenied, ValidationError
+from services.money import CENT, cents, money
 from services.org import Actor
 from services.stages import StageInfo
 
 SALES_ROLES = ("sales", "sales_manager")
-CENT = Decimal("0.01")
 TENTH = Decimal("0.1")
 MAX_MONTHS = 120
 
@@ -136,16 +136,6 @@ class RepPerformance:
 
 # --------------------------------------------------------------------------- shared helpers
 
-def cents(col) -> ColumnElement:
-    """An amount column as exact integer cents (SQLite keeps NUMERIC as REAL)."""
-    return cast(func.round(col * 100), BigInteger)
-
-
-def money(value_cents) -> Decimal:
-    """Integer cents (int, Decimal or float from SUM) → Decimal yuan with two places."""
-    if value_cents is None:
-        return Decimal("0.00")
-    return (Decimal(int(round(value_cents))) / 100).quantize(CENT)
 
 
 def pct(part, whole) -> Decimal | None:
