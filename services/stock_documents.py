@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import Callable
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from models.base import utcnow
@@ -178,8 +179,21 @@ def new_document(session: Session, actor: Actor, doc_type: str, client_uuid: str
     doc = StockDocument(doc_type=doc_type, client_uuid=client_uuid, state="draft",
                         warehouse_id=warehouse_id, doc_date=doc_date or dt.date.today(),
                         created_by_id=actor.user_id, **header)
-    session.add(doc)
-    session.flush()
+    try:
+        # A concurrent resend with the same UUID waits for the first call and then hits the
+        # UNIQUE index: roll back to the savepoint and use the document the first one made.
+        with session.begin_nested():
+            session.add(doc)
+            session.flush()
+    except IntegrityError:
+        existing = session.scalar(select(StockDocument)
+                                  .where(StockDocument.client_uuid == client_uuid))
+        if existing is None:
+            raise
+        if existing.doc_type != doc_type:
+            raise ValidationError("client_uuid", "This document id is already used by "
+                                  "another kind of document.") from None
+        return existing, False
     audit.record(session, actor.user_id, "create", "stock_document", doc.id,
                  doc_type=doc_type)
     return doc, True
