@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -41,8 +41,8 @@ from models.base import utcnow
 from models.crm import Activity
 from models.org import User
 from models.party import CUSTOMER_KINDS, Contact, Customer
-from models.system import AuditLog, DocSequence
-from services import audit, customer_search, normalize
+from models.system import AuditLog
+from services import audit, customer_search, normalize, numbering
 from services.errors import (Conflict, DuplicateCandidate, DuplicateMatch, NotFound,
                              PermissionDenied, ValidationError)
 from services.org import Actor, can_edit_customer, customer_visibility
@@ -230,23 +230,8 @@ def _keys(v: dict) -> dict:
 
 def _next_code(session: Session) -> str:
     """The next free ``C-000001`` style code from the locked counter row."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    doc_type, year = CODE_SEQUENCE
-    session.execute(insert(DocSequence).values(doc_type=doc_type, year=year, last_number=0)
-                    .on_conflict_do_nothing(index_elements=["doc_type", "year"]))
-    while True:
-        # UPDATE … RETURNING locks the counter for the rest of the transaction.
-        n = session.execute(
-            update(DocSequence).where(DocSequence.doc_type == doc_type, DocSequence.year == year)
-            .values(last_number=DocSequence.last_number + 1)
-            .returning(DocSequence.last_number)).scalar_one()
-        code = f"{CODE_PREFIX}{n:06d}"
-        if session.scalar(select(Customer.id).where(Customer.code == code)) is None:
-            return code                    # else: typed by hand earlier; take the next one
+    return numbering.next_code(session, CODE_SEQUENCE[0], CODE_PREFIX, lambda code: (
+        session.scalar(select(Customer.id).where(Customer.code == code)) is not None))
 
 
 def _check_owner(session: Session, actor: Actor, owner_id: int) -> None:

@@ -33,3 +33,22 @@ def next_number(session: Session, doc_type: str, year: int | None = None,
 def peek_last(session: Session, doc_type: str, year: int) -> int:
     return session.scalar(select(DocSequence.last_number).where(
         DocSequence.doc_type == doc_type, DocSequence.year == year)) or 0
+
+
+def next_code(session: Session, counter: str, prefix: str, taken) -> str:
+    """The next free master-data code (``C-000001``, ``S-000001``) from a counter that does
+    not reset each year (``doc_sequence`` row ``(counter, 0)``, locked for the rest of the
+    transaction, so a rolled-back create gives its number back). ``taken(code)`` says
+    whether a code was typed by hand earlier; the counter skips those."""
+    dialect = session.get_bind().dialect.name
+    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(DocSequence)
+    session.execute(ins.values(doc_type=counter, year=0, last_number=0)
+                    .on_conflict_do_nothing(index_elements=["doc_type", "year"]))
+    while True:
+        n = session.execute(
+            update(DocSequence).where(DocSequence.doc_type == counter, DocSequence.year == 0)
+            .values(last_number=DocSequence.last_number + 1)
+            .returning(DocSequence.last_number)).scalar_one()
+        code = f"{prefix}{n:06d}"
+        if not taken(code):
+            return code
