@@ -322,18 +322,21 @@ def list_stock_documents(session: Session, actor: Actor, filt: StockDocFilter = 
         return []
     q = select(StockDocument.id).order_by(StockDocument.id.desc()).limit(limit)
     d = StockDocument
-    for cond, ok in ((d.doc_type.in_(filt.doc_types), filt.doc_types),
-                     (d.state.in_(filt.states), filt.states),
-                     (d.warehouse_id == filt.warehouse_id, filt.warehouse_id),
-                     (d.customer_id == filt.customer_id, filt.customer_id),
-                     (d.supplier_id == filt.supplier_id, filt.supplier_id),
-                     (d.sales_order_id == filt.sales_order_id, filt.sales_order_id),
-                     (d.purchase_order_id == filt.purchase_order_id, filt.purchase_order_id),
-                     (d.doc_date >= filt.date_from, filt.date_from),
-                     (d.doc_date <= filt.date_to, filt.date_to),
-                     (d.id < before_id, before_id)):
+    # Conditions are built only for the filters given: comparing a date column with None
+    # (``doc_date >= None``) is an error in SQLAlchemy, not "no filter".
+    for ok, cond in ((filt.doc_types, lambda: d.doc_type.in_(filt.doc_types)),
+                     (filt.states, lambda: d.state.in_(filt.states)),
+                     (filt.warehouse_id, lambda: d.warehouse_id == filt.warehouse_id),
+                     (filt.customer_id, lambda: d.customer_id == filt.customer_id),
+                     (filt.supplier_id, lambda: d.supplier_id == filt.supplier_id),
+                     (filt.sales_order_id, lambda: d.sales_order_id == filt.sales_order_id),
+                     (filt.purchase_order_id,
+                      lambda: d.purchase_order_id == filt.purchase_order_id),
+                     (filt.date_from, lambda: d.doc_date >= filt.date_from),
+                     (filt.date_to, lambda: d.doc_date <= filt.date_to),
+                     (before_id, lambda: d.id < before_id)):
         if ok:
-            q = q.where(cond)
+            q = q.where(cond())
     ids = list(session.scalars(q))
     return _infos(session, ids, with_lines=False)
 
