@@ -162,6 +162,7 @@ def test_a_refused_posting_leaves_nothing_behind(db, staff):
     w = make_world(db, staff)
     p1, wh = w.products[0], w.warehouses[0]
     po = approved_po(db, staff, w, [(p1, 2, "113")])
+    assert balance(db, p1, wh) == (D("0"), D("0"))
     doc = db.write(lambda s: receipts.create_receipt_from_po(s, staff.warehouse, po, new_uuid()))
     db.write(lambda s: set_draft_lines(s, staff.warehouse, doc.id,
                                        (DocLineInput(p1, D("3")),)))
@@ -174,3 +175,4 @@ def test_a_refused_posting_leaves_nothing_behind(db, staff):
                                        (DocLineInput(p1, D("2")),)))
     done = db.write(lambda s: post_document(s, staff.warehouse, doc.id)).document
     assert done.number.endswith("-000001")
+    assert balance(db, p1, wh) == (D("2"), D("0"))
