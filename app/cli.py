@@ -9,6 +9,7 @@ Commands (each has --help):
   import customers  import customers from an .xlsx or .csv file
   export customers  export customers to an .xlsx file
   pool sweep        return due customers to the public pool (for a scheduled task)
+  print             print a document (delivery note, order, statement …) to PDF / .xlsx
 
 The database is ``--database URL`` (``sqlite:///C:/path/file.sqlite3``, a plain path to a
 SQLite file, or ``postgresql://user@host/db``), else the environment variable
@@ -198,7 +199,50 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the clock to sweep by, e.g. 2026-03-01T08:00:00+08:00 (without "
                          "an offset: UTC; default: now)")
     sw.set_defaults(func=cmd_pool_sweep)
+    _add_print_parser(sub, fmt)
     return parser
+
+
+def _add_print_parser(sub, fmt) -> None:
+    pr = sub.add_parser(
+        "print", formatter_class=fmt, epilog=EPILOG, help="print a document to PDF",
+        description="Print a document with its default template (or --template FILE.xlsx) "
+                    "to a PDF, and optionally the filled workbook to .xlsx. DOCTYPE: "
+                    "delivery_note (dn), quotation, sales_order (so), purchase_order (po), "
+                    "goods_receipt (gr), statement (NUMBER is the customer code; see "
+                    "--from/--to). A delivery note prints once per copy of the print "
+                    "settings (白联/红联/黄联) unless --one-copy.")
+    pr.add_argument("doctype", metavar="DOCTYPE")
+    pr.add_argument("number", metavar="NUMBER",
+                    help="the document number, e.g. DN-2026-000123 (a draft: DRAFT-DN-42)")
+    pr.add_argument("--template", type=Path, metavar="FILE.xlsx",
+                    help="use this template instead of the stored default")
+    pr.add_argument("--out", type=Path, metavar="FILE.pdf", required=True)
+    pr.add_argument("--xlsx", type=Path, metavar="FILE.xlsx",
+                    help="also write the filled workbook (the first copy)")
+    pr.add_argument("--language", choices=("zh", "en"), default="zh",
+                    help="the built-in template's language when none is stored (default zh)")
+    pr.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD",
+                    help="statement period start (default: the first of this month)")
+    pr.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD",
+                    help="statement period end (default: today)")
+    pr.add_argument("--one-copy", action="store_true",
+                    help="a delivery note once, without the copy names")
+    pr.add_argument("--font", metavar="FILE.ttf",
+                    help="embed this TrueType font (for PDFs sent outside the office)")
+    pr.add_argument("--as", dest="as_login", metavar="LOGIN",
+                    help="print as this user (default: the first administrator)")
+    _add_database(pr)
+    pr.set_defaults(func=cmd_print)
+
+
+def _iso_date(text: str):
+    import datetime as dt
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date such as 2026-03-01") \
+            from None
 
 
 def _iso_time(text: str):
@@ -530,6 +574,54 @@ def cmd_pool_sweep(args) -> int:
         return EXIT_OK
     finally:
         db.dispose()
+
+
+def cmd_print(args) -> int:
+    import datetime as dt
+
+    from printing import FontError, TemplateError
+    from printing.jobs import render_job, save_job_xlsx
+    from services import print_jobs
+    from services.print_context import find_document
+    from services.print_fields import doc_type as lookup
+    try:
+        kind = lookup(args.doctype).key
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    if kind == "payment_receipt":
+        raise CliError("Payment receipts have no stored numbers yet (there is no payments "
+                       "table): print them from the client.", EXIT_USAGE)
+    template = None
+    if args.template is not None:
+        template = args.template.read_bytes()
+    url = resolve_database_url(args.database)
+    db = open_database(url)
+    try:
+        actor = _actor(db, args.as_login)
+
+        def prepare(s):
+            key = find_document(s, actor, kind, args.number)
+            if kind == "statement":
+                end = args.date_to or dt.date.today()
+                key = (key, args.date_from or end.replace(day=1), end)
+            return print_jobs.prepare_print(s, actor, kind, key, template=template,
+                                            template_filename=args.template and
+                                            args.template.name, language=args.language,
+                                            copies=not args.one_copy)
+        job = db.read(prepare)
+    finally:
+        db.dispose()
+    try:
+        pages = render_job(job, args.out, font=args.font)
+        if args.xlsx is not None:
+            save_job_xlsx(job, args.xlsx)
+    except (TemplateError, FontError) as exc:
+        raise CliError(str(exc)) from None
+    copies = f", {len(job.contexts)} copies" if len(job.contexts) > 1 else ""
+    _out(f"Printed {job.title} to {args.out} ({pages} pages{copies}).")
+    if args.xlsx is not None:
+        _out(f"Filled workbook written to {args.xlsx}.")
+    return EXIT_OK
 
 
 def cmd_demo(args) -> int:
