@@ -375,6 +375,24 @@ def product_by_code(session: Session, actor: Actor, code: str) -> ProductInfo | 
     return product_info(*rows[0]) if len(rows) == 1 else None
 
 
+@dataclass(frozen=True)
+class ProductLookup:
+    """What a picker shows for typed text: the product the text names exactly (barcode or
+    SKU, see product_by_code) and the products it is a fragment of (search_products)."""
+
+    exact: ProductInfo | None
+    matches: tuple[ProductInfo, ...]
+
+
+def lookup_products(session: Session, actor: Actor, text: str, *, active_only: bool = True,
+                    limit: int = 50) -> ProductLookup:
+    """product_by_code and search_products for the same text in one call (one round trip
+    for a picker: a scanned code picks at once, a fragment lists). Every role reads."""
+    exact = product_by_code(session, actor, text) if text and text.strip() else None
+    matches = search_products(session, actor, text, active_only=active_only, limit=limit)
+    return ProductLookup(exact, tuple(matches))
+
+
 def list_categories(session: Session, actor: Actor) -> list[CategoryInfo]:
     """Every product category, by name. Every role reads the catalog."""
     return [CategoryInfo(c.id, c.name, c.parent_id) for c in session.scalars(

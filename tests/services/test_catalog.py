@@ -302,3 +302,11 @@ def test_a_warehouse_holding_stock_is_not_deactivated(db, staff):
         db.write(lambda s: catalog.update_warehouse(s, staff.admin, w.id, name="一号仓",
                                                     address=None, active=False))
     assert err.value.errors["active"].startswith("Warehouse W1 still holds stock")
+
+
+def test_lookup_gives_the_exact_code_and_the_fragment_matches(db, staff, shelf):
+    found = db.read(lambda s: catalog.lookup_products(s, staff.rep1, "6901000000028"))
+    assert found.exact.sku == "NUT-M6" and [p.sku for p in found.matches] == ["NUT-M6"]
+    found = db.read(lambda s: catalog.lookup_products(s, staff.rep1, "bolt", limit=1))
+    assert found.exact is None and [p.sku for p in found.matches] == ["BOLT-M6"]
+    assert db.read(lambda s: catalog.lookup_products(s, staff.rep1, " ")).exact is None
