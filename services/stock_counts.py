@@ -30,7 +30,8 @@ from services.stock_documents import (DocLineInput, StockDocInfo, check_stock_ro
                                       set_draft_lines, write_lines)
 from services.stock_ledger import (ZERO, Move, apply_moves, lock_balances, lock_document,
                                    mark_posted, qty)
-from services.stock_moves_common import active_warehouse, document_lines, write_line_values
+from services.stock_moves_common import active_warehouse, write_line_values
+from services.stock_posting import document_lines, lock_costs
 
 
 def start_count(session: Session, actor: Actor, warehouse_id: int,
@@ -121,14 +122,13 @@ def post_count(session: Session, actor: Actor, doc: StockDocument) -> None:
     wh = doc.warehouse_id
     lines = document_lines(session, doc.id)
     _check_unique_products(lines)
-    before = lock_balances(session, [(ln.product_id, wh) for ln in lines])
-    standard = dict(session.execute(select(Product.id, Product.cost).where(
-        Product.id.in_([ln.product_id for ln in lines]))).all())
+    keys = [(ln.product_id, wh) for ln in lines]
+    costs = lock_costs(session, keys)
+    before = lock_balances(session, keys)            # held already: only reads on hand
     moves, values = [], {}
     for ln in lines:
         b = before[(ln.product_id, wh)]
-        cost = b.avg_cost if b.avg_cost > 0 else Decimal(standard.get(ln.product_id) or 0)
-        values[ln.id] = {"system_qty": b.on_hand, "unit_cost": cost}
+        values[ln.id] = {"system_qty": b.on_hand, "unit_cost": costs[(ln.product_id, wh)]}
         diff = qty(ln.qty) - b.on_hand
         if diff != 0:
             moves.append(Move(ln.product_id, wh, diff, line_id=ln.id))

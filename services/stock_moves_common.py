@@ -4,22 +4,17 @@ A posted document's lines are immutable (PostgreSQL triggers refuse the UPDATE o
 document's state is ``posted``), so the cost each line moved at is written *before*
 ``mark_posted``: the poster locks the balances first (``stock_ledger.lock_balances``, the
 same sorted lock ``apply_moves`` takes again for free), reads the costs under the lock,
-writes them on the lines, then marks the document posted and applies the moves.
+writes them on the lines, then marks the document posted and applies the moves (the
+receipt, delivery and return posters do the same, see services/stock_posting.py).
 """
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from models.catalog import Warehouse
 from models.stock import StockDocumentLine
 from services.errors import ValidationError
-
-
-def document_lines(session: Session, document_id: int) -> list[StockDocumentLine]:
-    return list(session.scalars(select(StockDocumentLine)
-                                .where(StockDocumentLine.document_id == document_id)
-                                .order_by(StockDocumentLine.line_no)))
 
 
 def write_line_values(session: Session, values: dict[int, dict]) -> None:

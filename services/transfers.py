@@ -17,7 +17,8 @@ from services.org import Actor
 from services.stock_documents import (DocLineInput, StockDocInfo, check_stock_role,
                                       get_stock_document, new_document, poster, write_lines)
 from services.stock_ledger import Move, apply_moves, lock_balances, mark_posted
-from services.stock_moves_common import active_warehouse, document_lines, write_line_values
+from services.stock_moves_common import active_warehouse, write_line_values
+from services.stock_posting import document_lines
 
 
 def create_transfer(session: Session, actor: Actor, from_warehouse_id: int,

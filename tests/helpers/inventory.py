@@ -9,6 +9,7 @@ from app.db import Database
 from services import stock_ledger as ledger
 from services.stock_documents import DocLineInput, post_document, write_lines
 from services.stock_ledger import Move
+from services.stock_posting import document_lines
 from tests.helpers.stock import draft_document
 
 
@@ -25,7 +26,7 @@ def book(db: Database, actor_id: int | None, doc_type: str, warehouse_id: int,
                                                unit_price=None if price is None else Decimal(price))
                                   for p, q, c in lines))
         s.refresh(doc)
-        ids = [ln.id for ln in sorted(doc_lines(s, doc.id), key=lambda x: x.line_no)]
+        ids = [ln.id for ln in document_lines(s, doc.id)]
         ledger.lock_document(s, doc.id)
         ledger.mark_posted(s, actor_id, doc)
         ledger.apply_moves(s, actor_id, [
@@ -34,11 +35,6 @@ def book(db: Database, actor_id: int | None, doc_type: str, warehouse_id: int,
             for (p, q, c), i in zip(lines, ids)], document=doc)
         return doc.id
     return db.write(work)
-
-
-def doc_lines(s, doc_id):
-    from services.stock_moves_common import document_lines
-    return document_lines(s, doc_id)
 
 
 def receive(db: Database, product_id: int, warehouse_id: int, qty, cost="10") -> int:
