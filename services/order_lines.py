@@ -86,18 +86,20 @@ def _places(d: Decimal) -> int:
     return max(0, -d.normalize().as_tuple().exponent)
 
 
-def validate_lines(session: Session, lines: Sequence[OrderLineInput], *, purchase: bool
-                   ) -> list[LineValues]:
+def validate_lines(session: Session, lines: Sequence[OrderLineInput], *, purchase: bool,
+                   errors: dict[str, str] | None = None) -> list[LineValues]:
     """Check every line against the catalog and compute its money. All problems at once,
-    keyed ``lines[<n>].<field>`` with messages naming the line and product."""
-    if not lines:
-        raise ValidationError("lines", "Add at least one line.")
-    if len(lines) > MAX_LINES:
-        raise ValidationError("lines", f"An order has at most {MAX_LINES} lines.")
+    keyed ``lines[<n>].<field>`` with messages naming the line and product: raised as one
+    ``ValidationError``, or added to ``errors`` when the caller collects more."""
+    collect = errors is not None
+    errors = errors if collect else {}
+    if not lines or len(lines) > MAX_LINES:
+        errors["lines"] = ("Add at least one line." if not lines
+                           else f"An order has at most {MAX_LINES} lines.")
+        lines = ()
     products = {p.id: p for p in session.scalars(
         select(Product).where(Product.id.in_({ln.product_id for ln in lines})))}
     price_places = 4 if purchase else 2
-    errors: dict[str, str] = {}
     out: list[LineValues] = []
     for i, ln in enumerate(lines, start=1):
         p = products.get(ln.product_id)
@@ -141,7 +143,7 @@ def validate_lines(session: Session, lines: Sequence[OrderLineInput], *, purchas
             errors[f"lines[{i}].qty"] = f"{where}: the line amount is too large."
             continue
         out.append(LineValues(i, p.id, as_qty(q), price, disc, rate, amount, tax, discount))
-    if errors:
+    if errors and not collect:
         raise ValidationError(errors)
     return out
 

@@ -32,7 +32,8 @@ from services.errors import NotFound, PermissionDenied, ValidationError
 from services.numbering import next_number
 from services.order_common import (check_header, existing_order, insert_once, reason_text,
                                    save_draft, snapshot)
-from services.order_lines import OrderLineInput, from_milli, milli, totals, validate_lines
+from services.order_lines import (LineValues, OrderLineInput, from_milli, milli, totals,
+                                  validate_lines)
 from services.org import Actor
 from services.stock_ledger import qty
 from services.workflow import Workflow
@@ -153,7 +154,8 @@ PO_FLOW = Workflow(
 
 # --------------------------------------------------------------------------- create, edit
 
-def _header(session: Session, data: PurchaseOrderInput) -> dict:
+def _checked(session: Session, data: PurchaseOrderInput) -> tuple[dict, list[LineValues]]:
+    """The header values and the lines, every problem of both at once."""
     errors: dict[str, str] = {}
     supplier = session.get(Supplier, data.supplier_id) if data.supplier_id else None
     if supplier is None:
@@ -163,15 +165,14 @@ def _header(session: Session, data: PurchaseOrderInput) -> dict:
     v = check_header(session, data, errors, date_field="expected_date",
                      date_message="The expected date is before the order date.",
                      limits=LIMITS, labels=LABELS)
+    lines = validate_lines(session, data.lines, purchase=True, errors=errors)
     if errors:
         raise ValidationError(errors)
     return dict(v, supplier_id=supplier.id,
-                payment_terms=v["payment_terms"] or supplier.payment_terms)
+                payment_terms=v["payment_terms"] or supplier.payment_terms), lines
 
 
-def _write_lines(session: Session, order: PurchaseOrder,
-                 lines: Sequence[OrderLineInput]) -> None:
-    values = validate_lines(session, lines, purchase=True)
+def _write_lines(session: Session, order: PurchaseOrder, values: list[LineValues]) -> None:
     session.execute(delete(PurchaseOrderLine).where(PurchaseOrderLine.order_id == order.id))
     session.add_all(PurchaseOrderLine(
         order_id=order.id, line_no=v.line_no, product_id=v.product_id, qty=v.qty,
@@ -198,14 +199,13 @@ def create_purchase_order(session: Session, actor: Actor, data: PurchaseOrderInp
     _check_buyer(actor)
     existing = existing_order(session, PurchaseOrder, client_uuid)
     if existing is None:
-        header = _header(session, data)
-        validate_lines(session, data.lines, purchase=True)       # all errors before writing
+        header, values = _checked(session, data)
         order = PurchaseOrder(client_uuid=client_uuid, state="draft",
                               created_by_id=actor.user_id, **header)
         existing = insert_once(session, order)
     if existing is not None:
         return get_purchase_order(session, actor, existing)
-    _write_lines(session, order, data.lines)
+    _write_lines(session, order, values)
     audit.record(session, actor.user_id, "create", "purchase_order", order.id,
                  version=order.version_id, supplier_id=order.supplier_id, total=order.total,
                  after=_state_of(session, order))
@@ -219,12 +219,11 @@ def update_purchase_order(session: Session, actor: Actor, po_id: int,
     ``expected_version`` is a ``Conflict`` with the order as it is now and what changed."""
     _check_buyer(actor)
     order = _load(session, actor, po_id)
-    header = {}
+    header, values = {}, []
     if order.state == "draft" and order.version_id == expected_version:
-        header = _header(session, data)
-        validate_lines(session, data.lines, purchase=True)
+        header, values = _checked(session, data)
     save_draft(session, actor, PO_FLOW, order, expected_version, header=header,
-               write_lines=lambda: _write_lines(session, order, data.lines),
+               write_lines=lambda: _write_lines(session, order, values),
                state_of=lambda: _state_of(session, order), noun="Purchase order",
                current=lambda: get_purchase_order(session, actor, po_id))
     return get_purchase_order(session, actor, order.id)

@@ -49,7 +49,8 @@ from services.errors import NotFound, PermissionDenied, ValidationError
 from services.order_approval import approval_reasons, load_rules
 from services.order_common import (check_header, existing_order, insert_once, reason_text,
                                    save_draft, snapshot)
-from services.order_lines import OrderLineInput, from_milli, milli, totals, validate_lines
+from services.order_lines import (LineValues, OrderLineInput, from_milli, milli, totals,
+                                  validate_lines)
 from services.numbering import next_number
 from services.org import Actor, customer_visibility, team_member_ids
 from services.stock_ledger import Move, apply_moves, qty
@@ -210,7 +211,9 @@ def _customer_for_order(session: Session, actor: Actor, customer_id: int) -> Cus
     return c
 
 
-def _header(session: Session, data: SalesOrderInput, customer: Customer) -> dict:
+def _checked(session: Session, data: SalesOrderInput, customer: Customer
+             ) -> tuple[dict, list[LineValues]]:
+    """The header values and the lines, every problem of both at once."""
     errors: dict[str, str] = {}
     v = check_header(session, data, errors, date_field="delivery_date",
                      date_message="The delivery date is before the order date.",
@@ -220,14 +223,14 @@ def _header(session: Session, data: SalesOrderInput, customer: Customer) -> dict
                                       .where(Opportunity.id == data.opportunity_id))
         if opp_customer != customer.id:
             errors["opportunity_id"] = "The opportunity belongs to another customer."
+    lines = validate_lines(session, data.lines, purchase=False, errors=errors)
     if errors:
         raise ValidationError(errors)
     return dict(v, customer_id=customer.id, opportunity_id=data.opportunity_id,
-                delivery_address=v["delivery_address"] or customer.address)
+                delivery_address=v["delivery_address"] or customer.address), lines
 
 
-def _write_lines(session: Session, order: SalesOrder, lines: Sequence[OrderLineInput]) -> None:
-    values = validate_lines(session, lines, purchase=False)
+def _write_lines(session: Session, order: SalesOrder, values: list[LineValues]) -> None:
     session.execute(delete(SalesOrderLine).where(SalesOrderLine.order_id == order.id))
     session.add_all(SalesOrderLine(
         order_id=order.id, line_no=v.line_no, product_id=v.product_id, qty=v.qty,
@@ -256,15 +259,14 @@ def create_sales_order(session: Session, actor: Actor, data: SalesOrderInput,
     existing = existing_order(session, SalesOrder, client_uuid)
     if existing is None:
         customer = _customer_for_order(session, actor, data.customer_id)
-        header = _header(session, data, customer)
-        validate_lines(session, data.lines, purchase=False)      # all errors before writing
+        header, values = _checked(session, data, customer)
         salesperson = actor.user_id if actor.is_sales else customer.owner_id
         order = SalesOrder(client_uuid=client_uuid, state="draft", salesperson_id=salesperson,
                            created_by_id=actor.user_id, **header)
         existing = insert_once(session, order)
     if existing is not None:
         return get_sales_order(session, actor, existing)
-    _write_lines(session, order, data.lines)
+    _write_lines(session, order, values)
     audit.record(session, actor.user_id, "create", "sales_order", order.id,
                  version=order.version_id, customer_id=order.customer_id, total=order.total,
                  after=_state_of(session, order))
@@ -278,12 +280,12 @@ def update_sales_order(session: Session, actor: Actor, so_id: int, data: SalesOr
     carrying the order as it is now and the fields they changed."""
     _check_seller(actor)
     order = _load(session, actor, so_id)
-    header = {}
+    header, values = {}, []
     if order.state == "draft" and order.version_id == expected_version:
-        header = _header(session, data, _customer_for_order(session, actor, data.customer_id))
-        validate_lines(session, data.lines, purchase=False)
+        header, values = _checked(session, data,
+                                  _customer_for_order(session, actor, data.customer_id))
     save_draft(session, actor, SO_FLOW, order, expected_version, header=header,
-               write_lines=lambda: _write_lines(session, order, data.lines),
+               write_lines=lambda: _write_lines(session, order, values),
                state_of=lambda: _state_of(session, order), noun="Sales order",
                current=lambda: get_sales_order(session, actor, so_id))
     return get_sales_order(session, actor, order.id)
