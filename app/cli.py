@@ -9,6 +9,7 @@ Commands (each has --help):
   import customers  import customers from an .xlsx or .csv file
   export customers  export customers to an .xlsx file
   pool sweep        return due customers to the public pool (for a scheduled task)
+  stock check       verify that the ledger sums to the stock balances (exit 1 if not)
   print             print a document (delivery note, order, statement …) to PDF / .xlsx
 
 The database is ``--database URL`` (``sqlite:///C:/path/file.sqlite3``, a plain path to a
@@ -199,6 +200,19 @@ def build_parser() -> argparse.ArgumentParser:
                     help="the clock to sweep by, e.g. 2026-03-01T08:00:00+08:00 (without "
                          "an offset: UTC; default: now)")
     sw.set_defaults(func=cmd_pool_sweep)
+
+    stock = sub.add_parser("stock", formatter_class=fmt, epilog=EPILOG, help="stock",
+                           description="Stock (进销存) maintenance.")
+    stock_sub = stock.add_subparsers(dest="stock_command", metavar="ACTION", required=True)
+    sc = stock_sub.add_parser(
+        "check", formatter_class=fmt, epilog=EPILOG,
+        help="verify that the ledger sums to the stock balances",
+        description="Verify that every stock balance's on-hand quantity is the sum of its "
+                    "ledger rows and that its reserved quantity is what the open sales "
+                    "orders reserve. Prints each difference naming the product and the "
+                    "warehouse; exit code 0 when all agree, 1 otherwise. Reads only.")
+    _add_database(sc)
+    sc.set_defaults(func=cmd_stock_check)
     _add_print_parser(sub, fmt)
     return parser
 
@@ -574,6 +588,23 @@ def cmd_pool_sweep(args) -> int:
         return EXIT_OK
     finally:
         db.dispose()
+
+
+def cmd_stock_check(args) -> int:
+    from services.stock_check import check_stock
+    db = open_database(resolve_database_url(args.database))
+    try:
+        result = db.read(check_stock)
+    finally:
+        db.dispose()
+    if result.ok:
+        _out(f"Stock check passed: {result.balances} balances agree with {result.ledger_rows} "
+             "ledger rows and the open reservations.")
+        return EXIT_OK
+    _out(f"Stock check FAILED: {len(result.problems)} differences.")
+    for message in result.messages:
+        _out(f"  {message}")
+    return EXIT_ERROR
 
 
 def cmd_print(args) -> int:
