@@ -30,6 +30,29 @@
     </message>
 </context>
 <context>
+    <name>CatalogForm</name>
+    <message>
+        <location filename="../../ui/catalog/common.py" line="93"/>
+        <source>Only warehouse staff and administrators change this; you can look at it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/common.py" line="161"/>
+        <source>Load their version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/common.py" line="163"/>
+        <source>Save mine over it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/common.py" line="172"/>
+        <source>Loaded the version saved by the other user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <location filename="../../ui/pipeline/charts.py" line="180"/>
@@ -94,6 +117,39 @@
         <location filename="../../ui/customers/form_dialogs.py" line="170"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="50"/>
+        <source>Contact</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="53"/>
+        <source>Primary contact</source>
+        <translation type="unfinished">主要联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="55"/>
+        <source>Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="56"/>
+        <source>Job title</source>
+        <translation type="unfinished">职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="57"/>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="58"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1077,94 @@
     </message>
 </context>
 <context>
+    <name>DocLinesModel</name>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="108"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="108"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="108"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="109"/>
+        <source>Specification</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="109"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="110"/>
+        <source>Book qty</source>
+        <translation>账面数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="111"/>
+        <source>Counted</source>
+        <translation>实盘数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="111"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="112"/>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="112"/>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="113"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="163"/>
+        <source>Barcode %1</source>
+        <translation>条码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="177"/>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="181"/>
+        <source>A cost cannot be negative.</source>
+        <translation>成本不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="198"/>
+        <source>Type a quantity above zero, or press Delete to remove the line.</source>
+        <translation>请输入大于零的数量，或按 Delete 删除该行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="201"/>
+        <source>%1 is counted in whole %2.</source>
+        <translation>%1 只能按整%2计数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_lines.py" line="203"/>
+        <source>%1 takes at most %2 decimals.</source>
+        <translation>%1 最多 %2 位小数。</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateDialog</name>
     <message>
         <location filename="../../ui/customers/form_dialogs.py" line="20"/>
@@ -1106,47 +1250,47 @@
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../ui/errors.py" line="537"/>
+        <location filename="../../ui/errors.py" line="642"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="538"/>
+        <location filename="../../ui/errors.py" line="643"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="539"/>
+        <location filename="../../ui/errors.py" line="644"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="540"/>
+        <location filename="../../ui/errors.py" line="645"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="541"/>
+        <location filename="../../ui/errors.py" line="646"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="542"/>
+        <location filename="../../ui/errors.py" line="647"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="543"/>
+        <location filename="../../ui/errors.py" line="648"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="544"/>
+        <location filename="../../ui/errors.py" line="649"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="545"/>
+        <location filename="../../ui/errors.py" line="650"/>
         <source>Sales target</source>
         <translation>销售目标</translation>
     </message>
@@ -1154,113 +1298,113 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="647"/>
+        <location filename="../../ui/errors.py" line="752"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="673"/>
+        <location filename="../../ui/errors.py" line="778"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="675"/>
+        <location filename="../../ui/errors.py" line="780"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="680"/>
+        <location filename="../../ui/errors.py" line="785"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="693"/>
+        <location filename="../../ui/errors.py" line="798"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="698"/>
+        <location filename="../../ui/errors.py" line="803"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="702"/>
+        <location filename="../../ui/errors.py" line="807"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="703"/>
+        <location filename="../../ui/errors.py" line="808"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="706"/>
+        <location filename="../../ui/errors.py" line="811"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="710"/>
+        <location filename="../../ui/errors.py" line="815"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="717"/>
+        <location filename="../../ui/errors.py" line="822"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="721"/>
+        <location filename="../../ui/errors.py" line="826"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="724"/>
+        <location filename="../../ui/errors.py" line="829"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="728"/>
+        <location filename="../../ui/errors.py" line="833"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="730"/>
+        <location filename="../../ui/errors.py" line="835"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="736"/>
+        <location filename="../../ui/errors.py" line="841"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="738"/>
+        <location filename="../../ui/errors.py" line="843"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="740"/>
+        <location filename="../../ui/errors.py" line="845"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="742"/>
+        <location filename="../../ui/errors.py" line="847"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="744"/>
+        <location filename="../../ui/errors.py" line="849"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="746"/>
+        <location filename="../../ui/errors.py" line="851"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="747"/>
+        <location filename="../../ui/errors.py" line="852"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1268,33 +1412,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="765"/>
+        <location filename="../../ui/errors.py" line="870"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="772"/>
+        <location filename="../../ui/errors.py" line="877"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="783"/>
+        <location filename="../../ui/errors.py" line="888"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="794"/>
-        <location filename="../../ui/errors.py" line="807"/>
+        <location filename="../../ui/errors.py" line="899"/>
+        <location filename="../../ui/errors.py" line="912"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="797"/>
+        <location filename="../../ui/errors.py" line="902"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="807"/>
+        <location filename="../../ui/errors.py" line="912"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1302,273 +1446,273 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="473"/>
+        <location filename="../../ui/errors.py" line="578"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="474"/>
+        <location filename="../../ui/errors.py" line="579"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="475"/>
+        <location filename="../../ui/errors.py" line="580"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="476"/>
+        <location filename="../../ui/errors.py" line="581"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="477"/>
+        <location filename="../../ui/errors.py" line="582"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="478"/>
+        <location filename="../../ui/errors.py" line="583"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="479"/>
+        <location filename="../../ui/errors.py" line="584"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="480"/>
+        <location filename="../../ui/errors.py" line="585"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="481"/>
+        <location filename="../../ui/errors.py" line="586"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="482"/>
+        <location filename="../../ui/errors.py" line="587"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="483"/>
+        <location filename="../../ui/errors.py" line="588"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="484"/>
+        <location filename="../../ui/errors.py" line="589"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="485"/>
-        <location filename="../../ui/errors.py" line="486"/>
+        <location filename="../../ui/errors.py" line="590"/>
+        <location filename="../../ui/errors.py" line="591"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="487"/>
+        <location filename="../../ui/errors.py" line="592"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="488"/>
+        <location filename="../../ui/errors.py" line="593"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="489"/>
-        <location filename="../../ui/errors.py" line="490"/>
+        <location filename="../../ui/errors.py" line="594"/>
+        <location filename="../../ui/errors.py" line="595"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="491"/>
+        <location filename="../../ui/errors.py" line="596"/>
         <source>When</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="492"/>
+        <location filename="../../ui/errors.py" line="597"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="493"/>
+        <location filename="../../ui/errors.py" line="598"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="494"/>
+        <location filename="../../ui/errors.py" line="599"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="495"/>
+        <location filename="../../ui/errors.py" line="600"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="496"/>
+        <location filename="../../ui/errors.py" line="601"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="497"/>
+        <location filename="../../ui/errors.py" line="602"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="498"/>
-        <location filename="../../ui/errors.py" line="530"/>
+        <location filename="../../ui/errors.py" line="603"/>
+        <location filename="../../ui/errors.py" line="635"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="499"/>
+        <location filename="../../ui/errors.py" line="604"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="501"/>
-        <location filename="../../ui/errors.py" line="502"/>
+        <location filename="../../ui/errors.py" line="606"/>
+        <location filename="../../ui/errors.py" line="607"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="503"/>
+        <location filename="../../ui/errors.py" line="608"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="504"/>
+        <location filename="../../ui/errors.py" line="609"/>
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="505"/>
+        <location filename="../../ui/errors.py" line="610"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="506"/>
-        <location filename="../../ui/errors.py" line="507"/>
+        <location filename="../../ui/errors.py" line="611"/>
+        <location filename="../../ui/errors.py" line="612"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="508"/>
+        <location filename="../../ui/errors.py" line="613"/>
         <source>Commit</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="509"/>
+        <location filename="../../ui/errors.py" line="614"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="510"/>
+        <location filename="../../ui/errors.py" line="615"/>
         <source>Products of interest</source>
         <translation>意向产品</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="511"/>
+        <location filename="../../ui/errors.py" line="616"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="512"/>
+        <location filename="../../ui/errors.py" line="617"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="513"/>
+        <location filename="../../ui/errors.py" line="618"/>
         <source>Enquiry</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="514"/>
+        <location filename="../../ui/errors.py" line="619"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="515"/>
+        <location filename="../../ui/errors.py" line="620"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="516"/>
+        <location filename="../../ui/errors.py" line="621"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="517"/>
+        <location filename="../../ui/errors.py" line="622"/>
         <source>Position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="518"/>
+        <location filename="../../ui/errors.py" line="623"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="519"/>
+        <location filename="../../ui/errors.py" line="624"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="520"/>
+        <location filename="../../ui/errors.py" line="625"/>
         <source>Counts as won</source>
         <translation>计为赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="521"/>
+        <location filename="../../ui/errors.py" line="626"/>
         <source>Counts as lost</source>
         <translation>计为输单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="523"/>
+        <location filename="../../ui/errors.py" line="628"/>
         <source>Most customers per rep</source>
         <translation>每人客户上限</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="524"/>
+        <location filename="../../ui/errors.py" line="629"/>
         <source>Days before re-claiming</source>
         <translation>再次领取间隔天数</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="525"/>
+        <location filename="../../ui/errors.py" line="630"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="526"/>
+        <location filename="../../ui/errors.py" line="631"/>
         <source>Period start</source>
         <translation>期间开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="527"/>
-        <location filename="../../ui/errors.py" line="528"/>
+        <location filename="../../ui/errors.py" line="632"/>
+        <location filename="../../ui/errors.py" line="633"/>
         <source>Measured on</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="529"/>
+        <location filename="../../ui/errors.py" line="634"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="531"/>
+        <location filename="../../ui/errors.py" line="636"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="532"/>
+        <location filename="../../ui/errors.py" line="637"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="533"/>
+        <location filename="../../ui/errors.py" line="638"/>
         <source>Group by</source>
         <translation>统计维度</translation>
     </message>
@@ -2719,229 +2863,309 @@
     </message>
 </context>
 <context>
+    <name>LowStockWidget</name>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="39"/>
+        <location filename="../../ui/stock/low_stock.py" line="73"/>
+        <location filename="../../ui/stock/low_stock.py" line="88"/>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="41"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="45"/>
+        <source>Warehouse:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="62"/>
+        <source>On hand</source>
+        <translation>现存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="62"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="62"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="63"/>
+        <source>Minimum</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="63"/>
+        <source>Short by</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/low_stock.py" line="92"/>
+        <source>%1 products below their minimum stock</source>
+        <translation>%1 种商品低于最低库存</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
-        <location filename="../../ui/main_window.py" line="206"/>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="216"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Today</source>
         <translation>今日待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>&amp;Leads</source>
         <translation>线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>Pipeline &amp;board</source>
         <translation>商机看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Funnel</source>
         <translation>销售漏斗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>F&amp;orecast</source>
         <translation>销售预测(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Targets</source>
         <translation>销售目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Rep performance</source>
         <translation>销售业绩(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="216"/>
         <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Public pool</source>
         <translation>公海(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;About Qianli</source>
         <translation>关于千里(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="255"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Pipeline board</source>
         <translation>商机看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Funnel</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Forecast</source>
         <translation>销售预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="257"/>
         <source>Targets</source>
         <translation>销售目标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Performance</source>
         <translation>销售业绩</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Sales settings</source>
         <translation>销售设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="259"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="260"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="260"/>
+        <source>Stock inquiry</source>
+        <translation>库存查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>This screen is not available in this version.</source>
         <translation>此版本中没有该页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>The customer view is not available in this version.</source>
         <translation>此版本中没有客户视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="470"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>%1 customers returned to the public pool.</source>
         <translation>%1 个客户已退回公海。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Importing is not available in this version.</source>
         <translation>此版本中没有导入功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="537"/>
         <source>Imported %1 customers</source>
         <translation>已导入 %1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>About Qianli</source>
         <translation>关于千里</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>千里 Qianli CRM
 Customers, sales, stock and receivables for small and mid-sized offices.</source>
         <translation>千里 Qianli CRM
@@ -2974,6 +3198,69 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/customers/import_wizard.py" line="335"/>
         <source>%1 rows are fine, %2 have errors and %3 look like customers that already exist.</source>
         <translation>%1 行正确，%2 行有错误，%3 行与已有客户相似。</translation>
+    </message>
+</context>
+<context>
+    <name>NewDocumentDialog</name>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="60"/>
+        <source>Receive goods without a purchase order</source>
+        <translation>无采购订单入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="61"/>
+        <source>New transfer</source>
+        <translation>新建调拨单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="61"/>
+        <source>New stock count</source>
+        <translation>新建盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="73"/>
+        <source>From warehouse</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="73"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="76"/>
+        <source>To warehouse</source>
+        <translation>调入仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="77"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="79"/>
+        <source>e.g. sample from supplier, found in stock</source>
+        <translation>例如：供应商样品、盘点发现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="86"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="107"/>
+        <source>Choose a warehouse.</source>
+        <translation>请选择仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="112"/>
+        <source>Say why goods are received without a purchase order.</source>
+        <translation>请说明无采购订单入库的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/new_document.py" line="120"/>
+        <source>A transfer goes to a different warehouse.</source>
+        <translation>调拨必须调往另一个仓库。</translation>
     </message>
 </context>
 <context>
@@ -3307,6 +3594,261 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/pipeline/customer_tabs.py" line="33"/>
         <source>Lost</source>
         <translation>输单</translation>
+    </message>
+</context>
+<context>
+    <name>OrderFormBase</name>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="132"/>
+        <source>Find product…</source>
+        <translation>查找商品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="162"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="131"/>
+        <source>No product has the barcode or SKU “%1”.</source>
+        <translation>没有条码或货号为“%1”的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="128"/>
+        <source>Add a product: scan or type its SKU or name</source>
+        <translation>添加商品：扫描条码，或输入货号、名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="223"/>
+        <source>Total %1 (tax %2)</source>
+        <translation>合计 %1（税额 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="226"/>
+        <source>discount %1</source>
+        <translation>折扣 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="308"/>
+        <source>Submitted as %1.</source>
+        <translation type="unfinished">已提交，单号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="308"/>
+        <source>Saved.</source>
+        <translation type="unfinished">已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="368"/>
+        <source>Someone else saved this order after you opened it. Close and open it again to see their version.</source>
+        <translation>您打开此订单后，他人已保存了修改。请关闭后重新打开以查看最新版本。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="98"/>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="98"/>
+        <source>SKU</source>
+        <translation>货号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="98"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="99"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="99"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="100"/>
+        <source>Unit price (incl. tax)</source>
+        <translation>含税单价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="101"/>
+        <source>Discount %</source>
+        <translation>折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="101"/>
+        <source>Tax %</source>
+        <translation>税率 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="102"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="102"/>
+        <source>Tax</source>
+        <translation>税额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="103"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="104"/>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="104"/>
+        <source>Delivered</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="105"/>
+        <source>Open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="148"/>
+        <source>“%1” is not a number.</source>
+        <translation>“%1”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="151"/>
+        <source>Type a number of 0 or more.</source>
+        <translation>请输入 0 或更大的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="155"/>
+        <source>Type a quantity above zero, or press Delete to remove the line.</source>
+        <translation>请输入大于零的数量，或按 Delete 删除该行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="159"/>
+        <source>%1 takes at most %2 decimals.</source>
+        <translation>%1 最多 %2 位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="166"/>
+        <source>A price has at most %1 decimals.</source>
+        <translation>单价最多 %1 位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_lines.py" line="172"/>
+        <source>A percentage is from 0 to 100, with at most two decimals.</source>
+        <translation>百分比须在 0 到 100 之间，最多两位小数。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderListBase</name>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="43"/>
+        <source>Open orders</source>
+        <translation>未完成订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="44"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="45"/>
+        <source>All orders</source>
+        <translation>全部订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="48"/>
+        <source>New order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="51"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="52"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="54"/>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="66"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="128"/>
+        <source>%1 orders shown</source>
+        <translation>已显示 %1 张订单</translation>
+    </message>
+</context>
+<context>
+    <name>Orders</name>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="18"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="19"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="20"/>
+        <source>Approved</source>
+        <translation>已审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="21"/>
+        <source>Partly received</source>
+        <translation>部分收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="22"/>
+        <source>Received</source>
+        <translation>已收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="23"/>
+        <source>Partly delivered</source>
+        <translation>部分发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="24"/>
+        <source>Delivered</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="25"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="225"/>
+        <source>Sales orders</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="226"/>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
     </message>
 </context>
 <context>
@@ -3657,6 +4199,288 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
 </context>
 <context>
+    <name>ProductForm</name>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="23"/>
+        <source>SKU</source>
+        <translation type="unfinished">货号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="24"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="25"/>
+        <source>Specification</source>
+        <translation type="unfinished">规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="26"/>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="27"/>
+        <source>Quantity decimals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="28"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="29"/>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="30"/>
+        <source>Sale price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="31"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="32"/>
+        <source>Tax rate %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="33"/>
+        <source>Minimum stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="34"/>
+        <source>Active</source>
+        <translation type="unfinished">启用</translation>
+    </message>
+</context>
+<context>
+    <name>ProductFormDialog</name>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="45"/>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="46"/>
+        <source>Edit product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="57"/>
+        <source>e.g. M6×20, 500 ml</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="63"/>
+        <source>0 for pieces; 1 to 3 for goods sold by weight or length (kg, m).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="68"/>
+        <source>none; type a new one to add it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_form.py" line="70"/>
+        <source>scan or type; optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductListModel</name>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="50"/>
+        <source>SKU</source>
+        <translation type="unfinished">货号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="50"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="50"/>
+        <source>Spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="51"/>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="51"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="52"/>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="52"/>
+        <source>Sale price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="53"/>
+        <source>Cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="53"/>
+        <source>Min. stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="54"/>
+        <source>Active</source>
+        <translation type="unfinished">启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="69"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="69"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductListWidget</name>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="157"/>
+        <source>SKU, name, spec or barcode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="164"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="167"/>
+        <location filename="../../ui/catalog/product_list.py" line="223"/>
+        <source>(all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="170"/>
+        <source>Show inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="175"/>
+        <source>New product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="231"/>
+        <source>Searching…</source>
+        <translation type="unfinished">正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="245"/>
+        <source>No product matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="247"/>
+        <source>%1 products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="249"/>
+        <source>%1+ products</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductPicker</name>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="92"/>
+        <source>Scan a barcode, or type SKU, name or spec…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductPickerDialog</name>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="272"/>
+        <source>Choose a product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="274"/>
+        <source>SKU, name, spec or barcode…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="281"/>
+        <source>Choose</source>
+        <translation type="unfinished">选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="308"/>
+        <source>Searching…</source>
+        <translation type="unfinished">正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="321"/>
+        <source>No product matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="323"/>
+        <source>The first %1 matches; type more to narrow them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductTable</name>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="42"/>
+        <source>SKU</source>
+        <translation type="unfinished">货号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="42"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="42"/>
+        <source>Spec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="43"/>
+        <source>Unit</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="43"/>
+        <source>Barcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/product_picker.py" line="44"/>
+        <source>Sale price</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfilesDialog</name>
     <message>
         <location filename="../../ui/settings_dialog.py" line="226"/>
@@ -3755,6 +4579,183 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/settings_dialog.py" line="210"/>
         <source>Qianli database (*.sqlite3 *.db);;All files (*)</source>
         <translation>千里数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseOrderForm</name>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="116"/>
+        <source>New purchase order</source>
+        <translation>新建采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="117"/>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="129"/>
+        <source>(choose a supplier)</source>
+        <translation>（请选择供应商）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="132"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="146"/>
+        <source>Set a date</source>
+        <translation>设置日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="149"/>
+        <source>empty: the supplier&apos;s terms</source>
+        <translation>留空：按供应商的付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="155"/>
+        <source>Supplier *</source>
+        <translation>供应商 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="156"/>
+        <source>Receiving warehouse *</source>
+        <translation>收货仓库 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="157"/>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="158"/>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="159"/>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="159"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="163"/>
+        <source>Created / approved by</source>
+        <translation>制单 / 审批人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="169"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="170"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="172"/>
+        <source>Approve</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="174"/>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="195"/>
+        <source>Purchase order %1</source>
+        <translation>采购订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="196"/>
+        <source>Purchase order (draft)</source>
+        <translation>采购订单（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="198"/>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="233"/>
+        <source>Choose the supplier.</source>
+        <translation>请选择供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="235"/>
+        <source>Choose the warehouse that receives the goods.</source>
+        <translation>请选择收货仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="248"/>
+        <source>%1 approved; it is in the warehouse&apos;s queue to receive.</source>
+        <translation>%1 已审批，已进入仓库的待收货列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="252"/>
+        <location filename="../../ui/orders/purchase_form.py" line="253"/>
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="252"/>
+        <source>Why is the order cancelled?</source>
+        <translation>为什么取消此订单？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="257"/>
+        <source>%1 cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseOrderList</name>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="199"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="199"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="199"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="203"/>
+        <source>(draft %1)</source>
+        <translation>（草稿 %1）</translation>
     </message>
 </context>
 <context>
@@ -3919,27 +4920,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/errors.py" line="549"/>
+        <location filename="../../ui/errors.py" line="654"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="550"/>
+        <location filename="../../ui/errors.py" line="655"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="551"/>
+        <location filename="../../ui/errors.py" line="656"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="552"/>
+        <location filename="../../ui/errors.py" line="657"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="553"/>
+        <location filename="../../ui/errors.py" line="658"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -3983,209 +4984,451 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
 </context>
 <context>
+    <name>SalesOrderForm</name>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="69"/>
+        <source>New sales order</source>
+        <translation>新建销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="70"/>
+        <source>Sales order</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="83"/>
+        <source>(choose a customer)</source>
+        <translation>（请选择客户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="86"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="97"/>
+        <source>Set a date</source>
+        <translation>设置日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="102"/>
+        <source>e.g. 送货上门, 运费我方承担</source>
+        <translation>例如：送货上门，运费我方承担</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="105"/>
+        <source>e.g. 月结30天</source>
+        <translation>例如：月结30天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="118"/>
+        <source>Customer *</source>
+        <translation>客户 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="118"/>
+        <source>Warehouse *</source>
+        <translation>仓库 *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="119"/>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="120"/>
+        <source>Delivery date</source>
+        <translation>交货日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="121"/>
+        <source>Delivery address</source>
+        <translation>送货地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="122"/>
+        <source>Delivery terms</source>
+        <translation>交货条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="123"/>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="124"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="124"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="125"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="129"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="136"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="137"/>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="139"/>
+        <source>Approve</source>
+        <translation>审批通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="141"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="142"/>
+        <source>Cancel order…</source>
+        <translation>取消订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="166"/>
+        <source>Sales order %1</source>
+        <translation>销售订单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="167"/>
+        <source>Sales order (draft)</source>
+        <translation>销售订单（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="170"/>
+        <source>Needs a manager&apos;s approval:</source>
+        <translation>需要经理审批：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="173"/>
+        <source>Approved by %1 (%2)</source>
+        <translation>已由 %1 审批（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="176"/>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="200"/>
+        <source>Order for which customer?</source>
+        <translation>为哪个客户下单？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="218"/>
+        <source>Choose the customer.</source>
+        <translation>请选择客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="220"/>
+        <source>Choose the warehouse that delivers.</source>
+        <translation>请选择发货仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="239"/>
+        <source>%1 approved; its stock is reserved.</source>
+        <translation>%1 已审批，库存已预留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="242"/>
+        <source>Reject order</source>
+        <translation>驳回订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="243"/>
+        <source>Why does the order go back to the salesperson?</source>
+        <translation>为什么将订单退回给业务员？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="244"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="248"/>
+        <source>Sent back to the salesperson as a draft.</source>
+        <translation>已作为草稿退回给业务员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="251"/>
+        <location filename="../../ui/orders/sales_form.py" line="253"/>
+        <source>Cancel order</source>
+        <translation>取消订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="252"/>
+        <source>Why is the order cancelled? Reserved stock is released.</source>
+        <translation>为什么取消此订单？已预留的库存将被释放。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/sales_form.py" line="257"/>
+        <source>%1 cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>SalesOrderList</name>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="177"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="177"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="177"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <source>Delivery date</source>
+        <translation>交货日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="179"/>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="182"/>
+        <source>(draft %1)</source>
+        <translation>（草稿 %1）</translation>
+    </message>
+</context>
+<context>
     <name>SalesSettingsWidget</name>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="206"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="208"/>
         <source>Opportunity stages</source>
         <translation>商机阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="208"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="210"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="208"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="210"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="208"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="210"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="209"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="211"/>
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="209"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="211"/>
         <source>Default probability</source>
         <translation>默认赢率</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="209"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="211"/>
         <source>Won</source>
         <translation>赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="209"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="211"/>
         <source>Lost</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="210"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="212"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="211"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="213"/>
         <source>&amp;Add stage</source>
         <translation>添加阶段(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="212"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="214"/>
         <source>Move &amp;up</source>
         <translation>上移(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="213"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="215"/>
         <source>Move &amp;down</source>
         <translation>下移(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="214"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="216"/>
         <source>&amp;Save stages</source>
         <translation>保存阶段(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="215"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="217"/>
         <source>Public pool rules</source>
         <translation>公海规则</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="217"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="219"/>
         <source>An owned customer returns to the public pool after the given days without a follow-up, or without a won deal since it was claimed. 0 switches a rule off.</source>
         <translation>客户在指定天数内没有跟进记录，或自领取起没有赢单，将退回公海。设为 0 表示关闭该规则。</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="219"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="221"/>
         <source>Days without follow-up</source>
         <translation>未跟进天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="220"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="222"/>
         <source>Days without a won deal</source>
         <translation>未成交天数</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="222"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="224"/>
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="223"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="225"/>
         <source>Other / no level</source>
         <translation>其他 / 无等级</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="224"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="226"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="227"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="229"/>
         <source>No limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="228"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="230"/>
         <source>No block</source>
         <translation>不限制</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="229"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="231"/>
         <source>Most customers per rep:</source>
         <translation>每位销售最多客户数：</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="231"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="233"/>
         <source>Days before a released customer can be re-claimed:</source>
         <translation>释放后再次领取需等待天数：</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="232"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="234"/>
         <source>Save &amp;pool rules</source>
         <translation>保存公海规则(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="233"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="235"/>
         <source>Target attainment</source>
         <translation>目标达成率</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="234"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="236"/>
         <source>Measured on:</source>
         <translation>考核口径：</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="235"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="237"/>
         <source>Won amount</source>
         <translation>赢单金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="235"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="237"/>
         <source>Signed orders</source>
         <translation>签约订单</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="236"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="238"/>
         <source>Cash collected</source>
         <translation>回款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="237"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="239"/>
         <source>Needs the orders/finance module</source>
         <translation>需要订单/财务模块</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="243"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="245"/>
         <source>Only an administrator chooses how targets are measured.</source>
         <translation>只有管理员可以选择目标的考核口径。</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="244"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="246"/>
         <source>Save &amp;basis</source>
         <translation>保存口径(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="246"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="248"/>
         <source>Only a sales manager or an administrator can change these settings.</source>
         <translation>只有销售经理或管理员可以修改这些设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="292"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="294"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="383"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="385"/>
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="391"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="393"/>
         <source>Stages saved.</source>
         <translation>阶段已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="399"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="401"/>
         <source>new stage</source>
         <translation>新阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="404"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="406"/>
         <source>Row %1 (%2), %3: %4</source>
         <translation>第 %1 行（%2），%3：%4</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="447"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="449"/>
         <source>Pool rules saved.</source>
         <translation>公海规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/pipeline/sales_settings.py" line="478"/>
+        <location filename="../../ui/pipeline/sales_settings.py" line="480"/>
         <source>Basis saved.</source>
         <translation>口径已保存。</translation>
     </message>
@@ -4553,587 +5796,832 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>您无权查看该销售的数据。</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="135"/>
+        <source>Only sales staff and administrators work on sales orders.</source>
+        <translation>只有销售人员和管理员可以处理销售订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="137"/>
+        <source>Only a sales manager or an administrator can approve orders.</source>
+        <translation>只有销售经理或管理员可以审批订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="139"/>
+        <source>Only a sales manager or an administrator can reject orders.</source>
+        <translation>只有销售经理或管理员可以驳回订单。</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="141"/>
+        <source>Only warehouse staff and administrators work on purchase orders.</source>
+        <translation>只有仓库人员和管理员可以处理采购订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="143"/>
+        <source>Only an administrator can approve purchase orders.</source>
+        <translation>只有管理员可以审批采购订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="144"/>
+        <source>Only a sales manager or an administrator can change the approval rules.</source>
+        <translation>只有销售经理或管理员可以修改审批规则。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="146"/>
+        <source>Say why the order is cancelled.</source>
+        <translation>请填写取消订单的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="147"/>
+        <source>Say why the order is rejected.</source>
+        <translation>请填写驳回订单的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="148"/>
+        <source>Add at least one line.</source>
+        <translation>请至少添加一行明细。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="149"/>
+        <source>Choose a warehouse.</source>
+        <translation>请选择仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="150"/>
+        <source>Choose a supplier.</source>
+        <translation>请选择供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="151"/>
+        <source>The delivery date is before the order date.</source>
+        <translation>交货日期早于订单日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="152"/>
+        <source>The expected date is before the order date.</source>
+        <translation>预计到货日期早于订单日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="153"/>
+        <source>The opportunity belongs to another customer.</source>
+        <translation>该商机属于另一个客户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="154"/>
+        <source>The approval amount is money from 0 with at most two decimals, or empty.</source>
+        <translation>审批金额须为不小于 0、最多两位小数的金额，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="156"/>
+        <source>The approval discount is a percentage from 0 to 100, or empty.</source>
+        <translation>审批折扣须为 0 到 100 之间的百分比，或留空。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="165"/>
         <source>Login &apos;%1&apos; is taken.</source>
         <translation>登录名“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="143"/>
+        <location filename="../../ui/errors.py" line="167"/>
         <source>No user &apos;%1&apos;.</source>
         <translation>没有用户“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="145"/>
+        <location filename="../../ui/errors.py" line="169"/>
         <source>Phone &apos;%1&apos; contains letters; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有字母；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="148"/>
+        <location filename="../../ui/errors.py" line="172"/>
         <source>Phone &apos;%1&apos; has characters a phone number cannot have; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有电话号码中不能出现的字符；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="152"/>
+        <location filename="../../ui/errors.py" line="176"/>
         <source>Phone &apos;%1&apos; has too few digits (%2); a phone number has at least %3, with the area code for a landline.</source>
         <translation>电话“%1”位数太少（%2 位）；电话号码至少 %3 位，座机请加区号。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="155"/>
+        <location filename="../../ui/errors.py" line="179"/>
         <source>Phone &apos;%1&apos; has too many digits (%2); at most %3.</source>
         <translation>电话“%1”位数太多（%2 位）；最多 %3 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="157"/>
+        <location filename="../../ui/errors.py" line="181"/>
         <source>Phone &apos;%1&apos; looks like a mobile number with %2 digits; mainland mobile numbers have 11.</source>
         <translation>电话“%1”像是 %2 位的手机号；大陆手机号为 11 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="160"/>
+        <location filename="../../ui/errors.py" line="184"/>
         <source>Phone &apos;%1&apos; is not a mainland mobile number (13x–19x).</source>
         <translation>电话“%1”不是大陆手机号（13x–19x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="163"/>
+        <location filename="../../ui/errors.py" line="187"/>
         <source>Email &apos;%1&apos; contains a space.</source>
         <translation>邮箱“%1”含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="165"/>
+        <location filename="../../ui/errors.py" line="189"/>
         <source>Email &apos;%1&apos; needs exactly one &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”必须恰好有一个“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="168"/>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>Email &apos;%1&apos; is missing &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”缺少“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="170"/>
+        <location filename="../../ui/errors.py" line="194"/>
         <source>Email &apos;%1&apos;: the part before &apos;@&apos; is not valid.</source>
         <translation>邮箱“%1”：“@”前面的部分无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="172"/>
+        <location filename="../../ui/errors.py" line="196"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; needs a dot, as in example.com.</source>
         <translation>邮箱“%1”：域名“%2”需要包含点，例如 example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="175"/>
+        <location filename="../../ui/errors.py" line="199"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; is not valid.</source>
         <translation>邮箱“%1”：域名“%2”无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="177"/>
+        <location filename="../../ui/errors.py" line="201"/>
         <source>Stage name is too long: %1 characters, at most %2.</source>
         <translation>阶段名称太长：%1 个字符，最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="180"/>
+        <location filename="../../ui/errors.py" line="204"/>
         <source>%1 is too long: %2 characters, at most %3.</source>
         <translation>%1太长：%2 个字符，最多 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="182"/>
+        <location filename="../../ui/errors.py" line="206"/>
         <source>Code &apos;%1&apos; is already used by another customer.</source>
         <translation>编码“%1”已被其他客户使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="184"/>
+        <location filename="../../ui/errors.py" line="208"/>
         <source>Customer %1 was merged into %2; work on %2 instead.</source>
         <translation>客户 %1 已合并到 %2；请改为处理 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="188"/>
+        <location filename="../../ui/errors.py" line="212"/>
         <source>You cannot change customer %1: it belongs to someone outside your team.</source>
         <translation>您不能修改客户 %1：它属于您团队以外的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="216"/>
         <source>Customer %1 is in the public pool; claim it before logging a follow-up.</source>
         <translation>客户 %1 在公海中；请先领取，再记录跟进。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="195"/>
+        <location filename="../../ui/errors.py" line="219"/>
         <source>The next follow-up date %1 is in the past.</source>
         <translation>下次跟进日期 %1 已经过去。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="197"/>
+        <location filename="../../ui/errors.py" line="221"/>
         <source>Customer %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，客户 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="200"/>
+        <location filename="../../ui/errors.py" line="224"/>
         <source>Contact %1 of %2 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，%2 的联系人 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="203"/>
+        <location filename="../../ui/errors.py" line="227"/>
         <source>Tax ID &apos;%1&apos; may contain only letters and digits.</source>
         <translation>税号“%1”只能包含字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="205"/>
+        <location filename="../../ui/errors.py" line="229"/>
         <source>Tax ID &apos;%1&apos; has %2 characters; expected 6 to 20 (18 for a unified social credit code).</source>
         <translation>税号“%1”有 %2 个字符；应为 6 到 20 个（统一社会信用代码为 18 个）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="208"/>
+        <location filename="../../ui/errors.py" line="232"/>
         <source>Tax ID &apos;%1&apos; is not a unified social credit code: %2 cannot appear in one.</source>
         <translation>税号“%1”不是统一社会信用代码：其中不能出现 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="211"/>
+        <location filename="../../ui/errors.py" line="235"/>
         <source>Tax ID &apos;%1&apos; fails the unified social credit code check character; please check it for a typo.</source>
         <translation>税号“%1”未通过统一社会信用代码校验位检查；请检查是否有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="215"/>
+        <location filename="../../ui/errors.py" line="239"/>
         <source>the customer name is empty; every customer needs one.</source>
         <translation>客户名称为空；每个客户都必须有名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="218"/>
+        <location filename="../../ui/errors.py" line="242"/>
         <source>is %1 characters long; at most %2.</source>
         <translation>长度为 %1 个字符；最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="220"/>
+        <location filename="../../ui/errors.py" line="244"/>
         <source>is a date (%1), not a phone number: Excel turned what was typed into a date; format the column as Text and type the number again.</source>
         <translation>是日期（%1），不是电话号码：Excel 把输入的内容变成了日期；请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="224"/>
+        <location filename="../../ui/errors.py" line="248"/>
         <source>is a date (%1); expected text.</source>
         <translation>是日期（%1）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="226"/>
+        <location filename="../../ui/errors.py" line="250"/>
         <source>&apos;%1&apos; is not a phone number.</source>
         <translation>“%1”不是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="228"/>
+        <location filename="../../ui/errors.py" line="252"/>
         <source>&apos;%1&apos; is a number Excel shortened to scientific notation, so digits are lost; format the column as Text in Excel and type the number again.</source>
         <translation>“%1”是被 Excel 缩写为科学计数法的数字，部分数字已丢失；请在 Excel 中把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="232"/>
+        <location filename="../../ui/errors.py" line="256"/>
         <source>level must be A, B, C or D (got &apos;%1&apos;).</source>
         <translation>级别必须是 A、B、C 或 D（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="234"/>
+        <location filename="../../ui/errors.py" line="258"/>
         <source>type must be 公司/个人 or company/person (got &apos;%1&apos;).</source>
         <translation>类型必须是 公司/个人 或 company/person（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="237"/>
-        <location filename="../../ui/errors.py" line="354"/>
+        <location filename="../../ui/errors.py" line="261"/>
+        <location filename="../../ui/errors.py" line="378"/>
         <source>the formula %1 has no saved result (the file was not saved by Excel after calculating); open it in Excel and save it, or paste the values.</source>
         <translation>公式 %1 没有保存的计算结果（文件在计算后未经 Excel 保存）；请在 Excel 中打开并保存，或粘贴为数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="241"/>
+        <location filename="../../ui/errors.py" line="265"/>
         <source>File not found: %1</source>
         <translation>找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="243"/>
+        <location filename="../../ui/errors.py" line="267"/>
         <source>%1: the old Excel 97-2003 format (.xls) cannot be read; open it in Excel and save as .xlsx.</source>
         <translation>%1：无法读取旧的 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="246"/>
+        <location filename="../../ui/errors.py" line="270"/>
         <source>%1: unsupported file type %2; use .xlsx or .csv.</source>
         <translation>%1：不支持的文件类型 %2；请使用 .xlsx 或 .csv。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="248"/>
+        <location filename="../../ui/errors.py" line="272"/>
         <source>%1 is empty.</source>
         <translation>%1 是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="250"/>
+        <location filename="../../ui/errors.py" line="274"/>
         <source>%1: export files are .xlsx.</source>
         <translation>%1：导出文件须为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="252"/>
+        <location filename="../../ui/errors.py" line="276"/>
         <source>Folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="255"/>
+        <location filename="../../ui/errors.py" line="279"/>
         <source>User %1 cannot own opportunities (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责商机（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="259"/>
+        <location filename="../../ui/errors.py" line="283"/>
         <source>Customer %1 is in the public pool; claim it before opening an opportunity.</source>
         <translation>客户 %1 在公海中；请先领取，再创建商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="262"/>
+        <location filename="../../ui/errors.py" line="286"/>
         <source>Opportunity &apos;%1&apos; was changed by someone else since you opened it.</source>
         <translation>在您打开之后，商机“%1”已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="266"/>
+        <location filename="../../ui/errors.py" line="290"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="270"/>
+        <location filename="../../ui/errors.py" line="294"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="274"/>
+        <location filename="../../ui/errors.py" line="298"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="278"/>
+        <location filename="../../ui/errors.py" line="302"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="281"/>
+        <location filename="../../ui/errors.py" line="305"/>
         <source>Opportunity &apos;%1&apos; is won; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已赢单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="284"/>
+        <location filename="../../ui/errors.py" line="308"/>
         <source>Opportunity &apos;%1&apos; is lost; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已输单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="287"/>
+        <location filename="../../ui/errors.py" line="311"/>
         <source>Unknown scope &apos;%1&apos;; one of %2.</source>
         <translation>未知范围“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="289"/>
+        <location filename="../../ui/errors.py" line="313"/>
         <source>Unknown state &apos;%1&apos;; one of %2.</source>
         <translation>未知状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="291"/>
-        <location filename="../../ui/errors.py" line="293"/>
+        <location filename="../../ui/errors.py" line="315"/>
+        <location filename="../../ui/errors.py" line="317"/>
         <source>Amount &apos;%1&apos; is not a number.</source>
         <translation>金额“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="295"/>
+        <location filename="../../ui/errors.py" line="319"/>
         <source>Amount is too large (at most %1).</source>
         <translation>金额太大（最多 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="297"/>
+        <location filename="../../ui/errors.py" line="321"/>
         <source>Probability is a whole percent from 0 to 100 (got %1).</source>
         <translation>赢率必须是 0 到 100 之间的整数百分比（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="300"/>
+        <location filename="../../ui/errors.py" line="324"/>
         <source>Stage %1 does not exist.</source>
         <translation>阶段 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="302"/>
+        <location filename="../../ui/errors.py" line="326"/>
         <source>Stage %1 is no longer in use; choose another.</source>
         <translation>阶段 %1 已停用；请选择其他阶段。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="304"/>
+        <location filename="../../ui/errors.py" line="328"/>
         <source>Stage code &apos;%1&apos; is already used.</source>
         <translation>阶段编码“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="307"/>
+        <location filename="../../ui/errors.py" line="331"/>
         <source>Stage %1 holds %2 opportunities; move them to another stage before changing whether it counts as won or lost.</source>
         <translation>阶段 %1 中有 %2 个商机；请先把它们移到其他阶段，再修改该阶段是否计为赢单或输单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="311"/>
+        <location filename="../../ui/errors.py" line="335"/>
         <source>User %1 cannot own leads (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责线索（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="314"/>
+        <location filename="../../ui/errors.py" line="338"/>
         <source>Lead %1 was converted already (customer %2); it cannot change.</source>
         <translation>线索 %1 已转化（客户 %2），不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="317"/>
+        <location filename="../../ui/errors.py" line="341"/>
         <source>Lead %1 was converted already (customer %2).</source>
         <translation>线索 %1 已转化（客户 %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="320"/>
+        <location filename="../../ui/errors.py" line="344"/>
         <source>Lead %1 is disqualified (%2); change its status before converting it.</source>
         <translation>线索 %1 已标记为无效（%2）；请先修改其状态再转化。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="323"/>
+        <location filename="../../ui/errors.py" line="347"/>
         <source>Lead %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，线索 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="326"/>
+        <location filename="../../ui/errors.py" line="350"/>
         <source>Unknown lead status &apos;%1&apos;; one of %2.</source>
         <translation>未知线索状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="329"/>
+        <location filename="../../ui/errors.py" line="353"/>
         <source>Unknown lead import field(s): %1; known: %2.</source>
         <translation>未知的线索导入字段：%1；可用字段：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="331"/>
+        <location filename="../../ui/errors.py" line="355"/>
         <source>Row %1 is not among the first %2 rows of %3.</source>
         <translation>第 %1 行不在 %3 的前 %2 行中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="334"/>
+        <location filename="../../ui/errors.py" line="358"/>
         <source>%1: no header row found in the first %2 rows; expected column titles such as 联系人 / Contact, 电话 / Phone, 公司 / Company.</source>
         <translation>%1：前 %2 行中没有找到标题行；列标题应如 联系人 / Contact、电话 / Phone、公司 / Company。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="339"/>
+        <location filename="../../ui/errors.py" line="363"/>
         <source>%1: no column for the contact name; the header row %2 should have a column titled 联系人 or Contact.</source>
         <translation>%1：没有联系人姓名列；第 %2 行标题行中应有标题为“联系人”或“Contact”的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="343"/>
+        <location filename="../../ui/errors.py" line="367"/>
         <source>Header row is row %1; row(s) %2 above it were taken as titles and skipped.</source>
         <translation>标题行为第 %1 行；其上方的第 %2 行被视为表头说明并已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="346"/>
+        <location filename="../../ui/errors.py" line="370"/>
         <source>second %1 column; only column %2 is imported</source>
         <translation>第二个“%1”列；只导入第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="348"/>
+        <location filename="../../ui/errors.py" line="372"/>
         <source>Column %1 (%2): %3.</source>
         <translation>第 %1 列（%2）：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="350"/>
+        <location filename="../../ui/errors.py" line="374"/>
         <source>CSV file, text encoding %1, delimiter %2.</source>
         <translation>CSV 文件，文本编码 %1，分隔符 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="352"/>
+        <location filename="../../ui/errors.py" line="376"/>
         <source>Sheet &apos;%1&apos; read; other sheets (%2) ignored.</source>
         <translation>已读取工作表“%1”；其他工作表（%2）已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="358"/>
+        <location filename="../../ui/errors.py" line="382"/>
         <source>%1 is a date (%2); expected text.</source>
         <translation>%1是日期（%2）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="360"/>
+        <location filename="../../ui/errors.py" line="384"/>
         <source>Owner &apos;%1&apos; is not a user.</source>
         <translation>负责人“%1”不是系统用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="362"/>
+        <location filename="../../ui/errors.py" line="386"/>
         <source>Owner &apos;%1&apos; names more than one user; use the login.</source>
         <translation>负责人“%1”对应多个用户；请使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="365"/>
+        <location filename="../../ui/errors.py" line="389"/>
         <source>Owner &apos;%1&apos;: %2</source>
         <translation>负责人“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="367"/>
+        <location filename="../../ui/errors.py" line="391"/>
         <source>%1: import cancelled; nothing was imported.</source>
         <translation>%1：导入已取消；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="370"/>
+        <location filename="../../ui/errors.py" line="394"/>
         <source>%1: nothing imported because %2 of %3 rows have errors (all-or-nothing). Fix them or import the good rows only.</source>
         <translation>%1：%3 行中有 %2 行有错误，未导入任何内容（全部或全不）。请修正错误，或只导入正确的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="373"/>
+        <location filename="../../ui/errors.py" line="397"/>
         <source>%1: %2 leads imported.</source>
         <translation>%1：已导入 %2 条线索。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="375"/>
+        <location filename="../../ui/errors.py" line="399"/>
         <source>%1: %2 leads imported, %3 duplicates skipped.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="377"/>
+        <location filename="../../ui/errors.py" line="401"/>
         <source>%1: %2 leads imported, %3 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，%3 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="381"/>
+        <location filename="../../ui/errors.py" line="405"/>
         <source>%1: %2 leads imported, %3 duplicates skipped, %4 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复，%4 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="384"/>
+        <location filename="../../ui/errors.py" line="408"/>
         <source>Unknown import mode &apos;%1&apos;: all_or_nothing or good_rows.</source>
         <translation>未知导入方式“%1”：应为 all_or_nothing 或 good_rows。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="387"/>
+        <location filename="../../ui/errors.py" line="411"/>
         <source>Unknown duplicate rule &apos;%1&apos;: skip or import.</source>
         <translation>未知重复处理规则“%1”：应为 skip 或 import。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="390"/>
+        <location filename="../../ui/errors.py" line="414"/>
         <source>Customer %1 is already yours.</source>
         <translation>客户 %1 已经是您的了。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="392"/>
+        <location filename="../../ui/errors.py" line="416"/>
         <source>Customer %1 was already claimed by someone else.</source>
         <translation>客户 %1 已被他人领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="394"/>
+        <location filename="../../ui/errors.py" line="418"/>
         <source>Customer %1 was already claimed by %2.</source>
         <translation>客户 %1 已被 %2 领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="397"/>
+        <location filename="../../ui/errors.py" line="421"/>
         <source>You own %1 customers, the most allowed is %2; release one before claiming another.</source>
         <translation>您名下已有 %1 个客户，上限为 %2 个；请先释放一个再领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="400"/>
+        <location filename="../../ui/errors.py" line="424"/>
         <source>%1 owns %2 customers, the most allowed is %3.</source>
         <translation>%1 名下已有 %2 个客户，上限为 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="403"/>
+        <location filename="../../ui/errors.py" line="427"/>
         <source>Customer %1 left you less than %2 days ago; you can claim it again in %3 day(s).</source>
         <translation>客户 %1 离开您名下不足 %2 天；%3 天后才能再次领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="406"/>
+        <location filename="../../ui/errors.py" line="430"/>
         <source>Customer %1 is already in the public pool.</source>
         <translation>客户 %1 已在公海中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="408"/>
+        <location filename="../../ui/errors.py" line="432"/>
         <source>You cannot release customer %1: it is not yours.</source>
         <translation>您不能释放客户 %1：它不在您名下。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="410"/>
+        <location filename="../../ui/errors.py" line="434"/>
         <source>Customer %1 already belongs to %2.</source>
         <translation>客户 %1 已经归 %2 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="412"/>
+        <location filename="../../ui/errors.py" line="436"/>
         <source>User %1 cannot own customers (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责客户（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="416"/>
+        <location filename="../../ui/errors.py" line="440"/>
         <source>Default no follow up days must be a whole number from %1 to %2 or empty.</source>
         <translation>默认未跟进回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="420"/>
+        <location filename="../../ui/errors.py" line="444"/>
         <source>Default no deal days must be a whole number from %1 to %2 or empty.</source>
         <translation>默认未成交回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="424"/>
+        <location filename="../../ui/errors.py" line="448"/>
         <source>%1 no follow up days must be a whole number from %2 to %3 or empty.</source>
         <translation>%1 级客户未跟进回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="428"/>
+        <location filename="../../ui/errors.py" line="452"/>
         <source>%1 no deal days must be a whole number from %2 to %3 or empty.</source>
         <translation>%1 级客户未成交回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="431"/>
+        <location filename="../../ui/errors.py" line="455"/>
         <source>Reclaim block days must be a whole number from %1 to %2.</source>
         <translation>再次领取间隔天数必须是 %1 到 %2 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="434"/>
+        <location filename="../../ui/errors.py" line="458"/>
         <source>Unknown level &apos;%1&apos;; use one of %2.</source>
         <translation>未知级别“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="437"/>
+        <location filename="../../ui/errors.py" line="461"/>
         <source>Unknown period &apos;%1&apos;; use one of %2.</source>
         <translation>未知期间“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="439"/>
+        <location filename="../../ui/errors.py" line="463"/>
         <source>A month starts on the 1st of a month, not %1.</source>
         <translation>月度期间应从每月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="441"/>
+        <location filename="../../ui/errors.py" line="465"/>
         <source>A quarter starts on 1 January, 1 April, 1 July or 1 October, not %1.</source>
         <translation>季度期间应从 1 月 1 日、4 月 1 日、7 月 1 日或 10 月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="444"/>
+        <location filename="../../ui/errors.py" line="468"/>
         <source>A year starts on 1 January, not %1.</source>
         <translation>年度期间应从 1 月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="446"/>
+        <location filename="../../ui/errors.py" line="470"/>
         <source>Unknown basis &apos;%1&apos;; use one of %2.</source>
         <translation>未知考核口径“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="448"/>
+        <location filename="../../ui/errors.py" line="472"/>
         <source>Unknown targets.basis &apos;%1&apos; in the settings; use one of %2.</source>
         <translation>设置中的 targets.basis“%1”未知；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="451"/>
-        <location filename="../../ui/errors.py" line="454"/>
+        <location filename="../../ui/errors.py" line="475"/>
+        <location filename="../../ui/errors.py" line="478"/>
         <source>The target amount &apos;%1&apos; is not an amount of money ≥ 0.</source>
         <translation>目标金额“%1”不是 ≥ 0 的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="457"/>
+        <location filename="../../ui/errors.py" line="481"/>
         <source>There is no user %1.</source>
         <translation>没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="459"/>
+        <location filename="../../ui/errors.py" line="483"/>
         <source>There is no team %1.</source>
         <translation>没有团队 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="461"/>
+        <location filename="../../ui/errors.py" line="485"/>
         <source>The period ends (%1) before it starts (%2).</source>
         <translation>期间的结束日期（%1）早于开始日期（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="463"/>
+        <location filename="../../ui/errors.py" line="487"/>
         <source>Choose a period of at most %1 months.</source>
         <translation>请选择不超过 %1 个月的期间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="465"/>
+        <location filename="../../ui/errors.py" line="489"/>
         <source>Group the forecast by one of %1.</source>
         <translation>预测的统计维度应为 %1 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="467"/>
+        <location filename="../../ui/errors.py" line="491"/>
         <source>Give %1 column titles.</source>
         <translation>请提供 %1 个列标题。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="494"/>
+        <source>%1 is still a draft; submit it first.</source>
+        <translation>%1 仍是草稿，请先提交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="496"/>
+        <source>%1 is waiting for approval.</source>
+        <translation>%1 正在等待审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="498"/>
+        <source>%1 is already approved.</source>
+        <translation>%1 已审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="500"/>
+        <source>%1 is already being received.</source>
+        <translation>%1 已开始收货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="502"/>
+        <source>%1 is fully received.</source>
+        <translation>%1 已全部收货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="504"/>
+        <source>%1 is already being delivered.</source>
+        <translation>%1 已开始发货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="506"/>
+        <source>%1 is fully delivered.</source>
+        <translation>%1 已全部发货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="508"/>
+        <source>%1 was cancelled.</source>
+        <translation>%1 已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="510"/>
+        <source>%1 has received goods and cannot be cancelled.</source>
+        <translation>%1 已有收货，不能取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="512"/>
+        <source>Sales order %1 was changed by someone else since you opened it.</source>
+        <translation>销售订单 %1 在您打开后已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="515"/>
+        <source>Purchase order %1 was changed by someone else since you opened it.</source>
+        <translation>采购订单 %1 在您打开后已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="518"/>
+        <source>Customer %1 is in the public pool; claim it before taking an order.</source>
+        <translation>客户 %1 在公海中，请先领取再下单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="521"/>
+        <source>Warehouse %1 is inactive.</source>
+        <translation>仓库 %1 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="523"/>
+        <source>Supplier %1 is inactive.</source>
+        <translation>供应商 %1 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="525"/>
+        <source>An order has at most %1 lines.</source>
+        <translation>一张订单最多 %1 行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="527"/>
+        <source>Line %1: unknown product.</source>
+        <translation>第 %1 行：产品不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="529"/>
+        <source>Line %1 (%2): the product is inactive.</source>
+        <translation>第 %1 行（%2）：产品已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="531"/>
+        <source>Line %1 (%2): the quantity must be above zero.</source>
+        <translation>第 %1 行（%2）：数量必须大于零。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="533"/>
+        <source>Line %1 (%2): %3 takes at most %4 decimals.</source>
+        <translation>第 %1 行（%2）：单位“%3”最多 %4 位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="535"/>
+        <source>Line %1 (%2): the price cannot be negative.</source>
+        <translation>第 %1 行（%2）：单价不能为负。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="537"/>
+        <source>Line %1 (%2): the price takes at most %3 decimals.</source>
+        <translation>第 %1 行（%2）：单价最多 %3 位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="539"/>
+        <source>Line %1 (%2): the discount is a percentage from 0 to 100.</source>
+        <translation>第 %1 行（%2）：折扣须为 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="542"/>
+        <source>Line %1 (%2): the tax rate is a percentage from 0 to 100.</source>
+        <translation>第 %1 行（%2）：税率须为 0 到 100 之间的百分比。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="545"/>
+        <source>Line %1 (%2): the line amount is too large.</source>
+        <translation>第 %1 行（%2）：行金额过大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="547"/>
+        <source>Line %1 (%2) of %3: only %4 left to receive.</source>
+        <translation>%3 第 %1 行（%2）：只剩 %4 待收货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="549"/>
+        <source>Line %1 (%2) of %3: only %4 left to deliver.</source>
+        <translation>%3 第 %1 行（%2）：只剩 %4 待发货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="552"/>
+        <source>Line %1 (%2) of %3: %4 of it went back to the supplier; undo that return first.</source>
+        <translation>%3 第 %1 行（%2）：其中 %4 已退回供应商，请先撤销该退货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="556"/>
+        <source>Line %1 (%2) of %3: %4 of it came back from the customer; undo that return first.</source>
+        <translation>%3 第 %1 行（%2）：其中 %4 已由客户退回，请先撤销该退货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="560"/>
+        <source>Line %1 (%2) of %3: only %4 received and not yet returned.</source>
+        <translation>%3 第 %1 行（%2）：已收货且未退回的只有 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="564"/>
+        <source>Line %1 (%2) of %3: only %4 delivered and not yet returned.</source>
+        <translation>%3 第 %1 行（%2）：已发货且未退回的只有 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="567"/>
+        <source>Line %1 (%2) of %3: nothing returned to undo.</source>
+        <translation>%3 第 %1 行（%2）：没有可撤销的退货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="569"/>
+        <source>The total %1 is above the approval limit %2.</source>
+        <translation>订单总额 %1 超过审批限额 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="571"/>
+        <source>Line %1 has a %2% discount, above the approval limit of %3%.</source>
+        <translation>第 %1 行折扣 %2% 超过审批限额 %3%。</translation>
     </message>
 </context>
 <context>
@@ -5195,6 +6683,832 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/pipeline/board.py" line="280"/>
         <source>%1 more not shown; narrow the filters to see them.</source>
         <translation>还有 %1 个未显示；请缩小筛选范围后查看。</translation>
+    </message>
+</context>
+<context>
+    <name>Stock</name>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="32"/>
+        <source>Not available yet in this version.</source>
+        <translation>此版本暂不提供该功能。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="63"/>
+        <source>Goods receipt</source>
+        <translation>入库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="64"/>
+        <source>Delivery note</source>
+        <translation>发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="65"/>
+        <source>Customer return</source>
+        <translation>客户退货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="66"/>
+        <source>Supplier return</source>
+        <translation>退供应商单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="67"/>
+        <source>Transfer</source>
+        <translation>调拨单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="68"/>
+        <source>Stock count</source>
+        <translation>盘点单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="73"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="74"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="75"/>
+        <source>Posted</source>
+        <translation>已过账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/__init__.py" line="76"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>StockDocumentEditor</name>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="163"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="164"/>
+        <source>From / to</source>
+        <translation>往来单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="165"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="166"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="167"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="168"/>
+        <source>Quality note</source>
+        <translation>质量说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="169"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="170"/>
+        <source>Created / posted</source>
+        <translation>制单 / 过账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="177"/>
+        <source>Scan a barcode or type a SKU, then Enter</source>
+        <translation>扫描条码或输入货号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="181"/>
+        <source>Find product…</source>
+        <translation>查找商品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="188"/>
+        <source>Scan:</source>
+        <translation>扫描：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="212"/>
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="213"/>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="214"/>
+        <location filename="../../ui/stock/doc_editor.py" line="370"/>
+        <source>Post</source>
+        <translation>过账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="216"/>
+        <source>Ctrl+Enter: book the stock movement and give the document its number</source>
+        <translation>Ctrl+Enter：记入库存变动并生成单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="218"/>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="219"/>
+        <location filename="../../ui/stock/doc_editor.py" line="608"/>
+        <source>Cancel document</source>
+        <translation>作废单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="220"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="222"/>
+        <source>Customer return…</source>
+        <translation>客户退货…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="223"/>
+        <source>Reverse…</source>
+        <translation>冲销…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="308"/>
+        <source>%1 (draft %2)</source>
+        <translation>%1（草稿 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="313"/>
+        <location filename="../../ui/stock/doc_editor.py" line="335"/>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="322"/>
+        <source>%1; posted %2 by %3</source>
+        <translation>%1；%3 于 %2 过账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="331"/>
+        <source>New %1</source>
+        <translation>新建%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="370"/>
+        <source>Approve and post</source>
+        <translation>审批并过账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="382"/>
+        <source>Printing is not installed yet.</source>
+        <translation>打印功能尚未安装。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="412"/>
+        <source>%1 lines, %2 units in total</source>
+        <translation>共 %1 行，合计 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="432"/>
+        <source>No product has the barcode or SKU “%1”.</source>
+        <translation>没有条码或货号为“%1”的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="464"/>
+        <source>%1 %2 is no longer sold (inactive); added anyway.</source>
+        <translation>%1 %2 已停用，仍已添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="529"/>
+        <location filename="../../ui/stock/doc_editor.py" line="550"/>
+        <source>Scan or add at least one product first.</source>
+        <translation>请先扫描或添加至少一个商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="540"/>
+        <source>Draft saved.</source>
+        <translation>草稿已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="552"/>
+        <source>Posting…</source>
+        <translation>正在过账…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="563"/>
+        <source>Already posted as %1; nothing was booked twice.</source>
+        <translation>已过账，单号 %1；没有重复记账。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="565"/>
+        <source>Posted as %1.</source>
+        <translation>已过账，单号 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="583"/>
+        <source>Sent to an administrator for approval.</source>
+        <translation>已提交管理员审批。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="599"/>
+        <source>Someone else changed this document after you opened it. Reload it to see their version (your changes are not saved).</source>
+        <translation>您打开此单据后，他人已修改了它。请重新打开以查看最新版本（您的修改未保存）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="609"/>
+        <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
+        <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="647"/>
+        <source>Reverse %1</source>
+        <translation>冲销 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="648"/>
+        <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
+        <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="661"/>
+        <source>%1 created.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="671"/>
+        <source>Unsaved lines</source>
+        <translation>明细未保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="672"/>
+        <source>The lines were changed and not saved. Close anyway?</source>
+        <translation>明细已修改但未保存。仍要关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>StockDocumentList</name>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="36"/>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="40"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="44"/>
+        <location filename="../../ui/stock/doc_list.py" line="82"/>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="45"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="47"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="49"/>
+        <source>Type:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="49"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="50"/>
+        <source>Warehouse:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="69"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="69"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="69"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="70"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="70"/>
+        <source>Customer / supplier</source>
+        <translation>客户 / 供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="71"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="71"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="71"/>
+        <source>Posted</source>
+        <translation>过账时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="116"/>
+        <source>%1 documents shown</source>
+        <translation>已显示 %1 张单据</translation>
+    </message>
+</context>
+<context>
+    <name>StockDocumentWindow</name>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="715"/>
+        <source>Stock document</source>
+        <translation>库存单据</translation>
+    </message>
+</context>
+<context>
+    <name>StockInquiryWidget</name>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="60"/>
+        <source>Scan a barcode or type a SKU, then Enter</source>
+        <translation>扫描条码或输入货号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="64"/>
+        <source>Find product…</source>
+        <translation>查找商品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="67"/>
+        <source>Product:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="70"/>
+        <source>Scan or find a product to see its stock.</source>
+        <translation>扫描或查找商品以查看其库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="81"/>
+        <source>Stock by warehouse</source>
+        <translation>各仓库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="87"/>
+        <location filename="../../ui/stock/inquiry.py" line="173"/>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="92"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="95"/>
+        <source>Movements</source>
+        <translation>出入库明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="98"/>
+        <source>Warehouse:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="115"/>
+        <location filename="../../ui/stock/inquiry.py" line="119"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="115"/>
+        <source>On hand</source>
+        <translation>现存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="116"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="116"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="117"/>
+        <source>Average cost</source>
+        <translation>平均成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="118"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="118"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="118"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="119"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="120"/>
+        <source>Balance after</source>
+        <translation>结存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="120"/>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="63"/>
+        <source>No product has the barcode or SKU “%1”.</source>
+        <translation>没有条码或货号为“%1”的商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/inquiry.py" line="166"/>
+        <source>In all warehouses: %1 on hand, %2 available; minimum stock %3.</source>
+        <translation>全部仓库：现存 %1，可用 %2；最低库存 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>SupplierForm</name>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="27"/>
+        <source>Purchase order</source>
+        <translation type="unfinished">采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="28"/>
+        <source>Goods receipt</source>
+        <translation type="unfinished">入库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="29"/>
+        <source>Supplier return</source>
+        <translation type="unfinished">退供应商单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="33"/>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="34"/>
+        <source>submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="35"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="36"/>
+        <source>partially received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="38"/>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="39"/>
+        <source>posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="40"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupplierFormDialog</name>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="112"/>
+        <source>New supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="113"/>
+        <source>Edit supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="124"/>
+        <source>assigned automatically</source>
+        <translation type="unfinished">自动分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="137"/>
+        <source>not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="139"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="141"/>
+        <source>not rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="147"/>
+        <source>Active</source>
+        <translation type="unfinished">启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="154"/>
+        <source>Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="154"/>
+        <source>Code</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="155"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="180"/>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="155"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="180"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="156"/>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="156"/>
+        <source>Tax ID</source>
+        <translation type="unfinished">税号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="157"/>
+        <source>Bank account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="158"/>
+        <source>Payment terms</source>
+        <translation type="unfinished">付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="159"/>
+        <source>Payment days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="159"/>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="172"/>
+        <source>Notes</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="179"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="179"/>
+        <source>Job title</source>
+        <translation type="unfinished">职务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="181"/>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="183"/>
+        <source>Add contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="185"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="187"/>
+        <source>Remove</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="189"/>
+        <source>Save the supplier first, then add its contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="205"/>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="205"/>
+        <source>Document</source>
+        <translation type="unfinished">单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="206"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="206"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="207"/>
+        <source>Amount</source>
+        <translation type="unfinished">金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="208"/>
+        <source>Orders: total with tax. Receipts and returns: value at cost, without tax.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="217"/>
+        <source>Details</source>
+        <translation type="unfinished">详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="218"/>
+        <source>Contacts</source>
+        <translation type="unfinished">联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="219"/>
+        <source>Purchase history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="305"/>
+        <source>(draft)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="314"/>
+        <source>No purchases from this supplier yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupplierListWidget</name>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="33"/>
+        <source>Code, name, phone or contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="40"/>
+        <source>Show inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="43"/>
+        <source>New supplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="47"/>
+        <source>Code</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="47"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="48"/>
+        <source>Phone</source>
+        <translation type="unfinished">电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="48"/>
+        <source>Payment terms</source>
+        <translation type="unfinished">付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="49"/>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="49"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="67"/>
+        <source>Searching…</source>
+        <translation type="unfinished">正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="88"/>
+        <source>No supplier matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="89"/>
+        <source>%1 suppliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupplierPickerDialog</name>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="57"/>
+        <source>Choose a supplier</source>
+        <translation>选择供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="59"/>
+        <source>Code, name or phone…</source>
+        <translation>编码、名称或电话…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="61"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="61"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="61"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="62"/>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/purchase_form.py" line="65"/>
+        <source>Choose</source>
+        <translation>选择</translation>
     </message>
 </context>
 <context>
@@ -5386,6 +7700,251 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/pipeline/customer_tabs.py" line="246"/>
         <source>Includes the newest %1 of %2 follow-ups.</source>
         <translation>包含 %2 条跟进记录中最新的 %1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>WarehouseDialog</name>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="28"/>
+        <source>New warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="29"/>
+        <source>Edit warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="32"/>
+        <source>e.g. WH-SZ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="33"/>
+        <source>Active</source>
+        <translation type="unfinished">启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="36"/>
+        <source>Code *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="37"/>
+        <source>Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="38"/>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+</context>
+<context>
+    <name>WarehousePage</name>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="88"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="90"/>
+        <source>Receive without order…</source>
+        <translation>无单入库…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="91"/>
+        <source>Transfer…</source>
+        <translation>调拨…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="92"/>
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="97"/>
+        <source>Warehouse:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="105"/>
+        <source>Create delivery note</source>
+        <translation>生成发货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="108"/>
+        <source>Create receipt</source>
+        <translation>生成入库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="110"/>
+        <source>To ship</source>
+        <translation>待发货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="111"/>
+        <source>To receive</source>
+        <translation>待收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="123"/>
+        <source>Drafts in progress</source>
+        <translation>处理中的草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="202"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="205"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="209"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="202"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="203"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="206"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="210"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="203"/>
+        <source>Deliver by</source>
+        <translation>交货日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="204"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="207"/>
+        <source>Open lines</source>
+        <translation>未完成行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="204"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="207"/>
+        <source>Open qty</source>
+        <translation>未完成数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="205"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="206"/>
+        <source>Expected</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="208"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="208"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="209"/>
+        <source>Customer / supplier</source>
+        <translation>客户 / 供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="210"/>
+        <source>Created by</source>
+        <translation>制单人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="211"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
+        <source>Work queue</source>
+        <translation>工作队列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
+        <source>Documents</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
+        <source>Purchase orders</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="213"/>
+        <source>Low stock</source>
+        <translation>库存预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="228"/>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="265"/>
+        <source>To ship (%1)</source>
+        <translation>待发货（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/warehouse_page.py" line="266"/>
+        <source>To receive (%1)</source>
+        <translation>待收货（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>WarehouseWidget</name>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="98"/>
+        <source>Code</source>
+        <translation type="unfinished">编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="98"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="99"/>
+        <source>Address</source>
+        <translation type="unfinished">地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="99"/>
+        <source>Active</source>
+        <translation type="unfinished">启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="104"/>
+        <source>New warehouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="106"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="129"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="130"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/warehouses.py" line="136"/>
+        <source>%1 warehouses</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 tax-inclusive totals, idempotent create, stale edits, and who may do what."""
 from __future__ import annotations
 
+import threading
 import uuid
 from decimal import Decimal as D
 
@@ -358,3 +359,48 @@ def test_delivery_progress_keeps_reservation_equal_to_open_qty(db, staff, shop):
         db.write(lambda s: order_progress.record_delivery(s, {lid: D("1")}))
     assert err.value.message == f"{cancelled.number} was cancelled."
     assert db.read(verify) == []
+
+
+def race(n: int, work) -> list:
+    """Run ``work(i)`` in ``n`` threads (each with its own connection) released at once;
+    each result or the business error it raised."""
+    barrier = threading.Barrier(n)
+    results: list = [None] * n
+
+    def run(i):
+        barrier.wait()
+        try:
+            results[i] = work(i)
+        except Exception as exc:            # kept so the assertion shows it
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return results
+
+
+def test_concurrent_submits_never_over_reserve_and_keep_numbers_gapless(db, staff, shop):
+    p1 = shop.products[0]
+    w = shop.warehouses[0]
+    stock_in(db, p1, w, 10)
+    drafts = [create_so(db, staff.rep1, so_input(shop, line(p1, 3))) for _ in range(6)]
+    results = race(6, lambda i: call(db, so.submit_sales_order, staff.rep1, drafts[i].id))
+    approved = [r for r in results if isinstance(r, so.SalesOrderInfo)]
+    refused = [r for r in results if not isinstance(r, so.SalesOrderInfo)]
+    assert len(approved) == 3 and all(isinstance(r, InsufficientStock) for r in refused)
+    assert sorted(r.number[-6:] for r in approved) == ["000001", "000002", "000003"]
+    assert balance(db, p1, w) == (D("10"), D("9"))
+    states = [call(db, so.get_sales_order, staff.rep1, d.id) for d in drafts]
+    assert sorted((x.state, x.number is None) for x in states) == \
+        [("approved", False)] * 3 + [("draft", True)] * 3
+
+
+def test_concurrent_resends_of_one_create_make_one_order(db, staff, shop):
+    key = str(uuid.uuid4())
+    results = race(5, lambda i: create_so(db, staff.rep1, so_input(shop), client_uuid=key))
+    assert all(isinstance(r, so.SalesOrderInfo) for r in results), results
+    assert len({r.id for r in results}) == 1
+    assert len(call(db, so.list_sales_orders, staff.admin)) == 1
