@@ -20,14 +20,20 @@ from ui.customers.list_view import CustomerListWidget
 log = logging.getLogger(__name__)
 
 (NAV_CUSTOMERS, NAV_TODAY, NAV_POOL, NAV_LEADS, NAV_BOARD, NAV_FUNNEL, NAV_FORECAST,
- NAV_TARGETS, NAV_PERFORMANCE, NAV_IMPORT, NAV_SALES_SETTINGS, NAV_SETTINGS) = range(12)
+ NAV_TARGETS, NAV_PERFORMANCE, NAV_PRODUCTS,
+ NAV_SUPPLIERS, NAV_WAREHOUSES, NAV_IMPORT, NAV_SALES_SETTINGS, NAV_SETTINGS) = range(15)
 # Screens opened as tabs on demand: key → navigation row.
 PAGES = {"today": NAV_TODAY, "leads": NAV_LEADS, "board": NAV_BOARD, "funnel": NAV_FUNNEL,
          "forecast": NAV_FORECAST, "targets": NAV_TARGETS, "performance": NAV_PERFORMANCE}
 # Tab screens for sales managers and administrators only (no View-menu shortcut).
 MANAGER_PAGES = {"sales_settings": NAV_SALES_SETTINGS}
 MANAGER_ROLES = ("sales_manager", "admin")
-NAV_PAGES = {**PAGES, **MANAGER_PAGES}
+# Catalog (issue 4): everyone reads products; warehouse staff and admins keep
+# suppliers and warehouses (ui/catalog).
+CATALOG_PAGES = {"products": NAV_PRODUCTS, "suppliers": NAV_SUPPLIERS,
+                 "warehouses": NAV_WAREHOUSES}
+CATALOG_EDITOR_PAGES = ("suppliers", "warehouses")
+NAV_PAGES = {**PAGES, **MANAGER_PAGES, **CATALOG_PAGES}
 SALES_ROLES = ("sales", "sales_manager")
 # Staff who own no customers and sell nothing see no sales screens.
 PIPELINE_ROLES = ("sales", "sales_manager", "admin")
@@ -70,6 +76,9 @@ class MainWindow(QMainWindow):
         if client.actor.role not in MANAGER_ROLES:
             for row in MANAGER_PAGES.values():
                 self.nav.item(row).setHidden(True)
+        for key in CATALOG_EDITOR_PAGES:
+            self.nav.item(CATALOG_PAGES[key]).setHidden(
+                client.actor.role not in ("warehouse", "admin"))
         self.nav.itemClicked.connect(self._nav_clicked)
         self.nav.itemActivated.connect(self._nav_clicked)
 
@@ -246,7 +255,9 @@ class MainWindow(QMainWindow):
                 "board": self.tr("Pipeline board"), "funnel": self.tr("Funnel"),
                 "forecast": self.tr("Forecast"), "targets": self.tr("Targets"),
                 "performance": self.tr("Performance"),
-                "sales_settings": self.tr("Sales settings")}
+                "sales_settings": self.tr("Sales settings"), "products": self.tr("Products"),
+                "suppliers": self.tr("Suppliers"),
+                "warehouses": self.tr("Warehouses")}
 
     def _nav_clicked(self, item: QListWidgetItem) -> None:
         row = self.nav.row(item)
@@ -318,6 +329,12 @@ class MainWindow(QMainWindow):
                 from ui.pipeline.targets import TargetsWidget as cls
             elif key == "sales_settings":
                 from ui.pipeline.sales_settings import SalesSettingsWidget as cls
+            elif key == "products":
+                from ui.catalog.product_list import ProductListWidget as cls
+            elif key == "suppliers":
+                from ui.catalog.supplier_list import SupplierListWidget as cls
+            elif key == "warehouses":
+                from ui.catalog.warehouses import WarehouseWidget as cls
             else:
                 from ui.pipeline.performance import PerformanceWidget as cls
         except ImportError:

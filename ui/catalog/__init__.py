@@ -1,0 +1,1 @@
+"""Catalog screens: products, suppliers, warehouses."""
