@@ -2,7 +2,8 @@
 
 Rules:
 - A delivery note is made from an approved (or partially delivered) sales order — no stock
-  leaves without one — and delivers from the order's warehouse.
+  leaves without one — and delivers from the order's warehouse unless the clerk ships from
+  another one (the reservation is then released in the order's warehouse).
 - Partial deliveries: each note takes what the clerk actually ships; no order line gets more
   than it still has open (ordered − delivered), checked at posting under the order's lock,
   so two notes of one order cannot together over-deliver.
@@ -29,7 +30,7 @@ from services.stock_documents import (DocLineInput, PostResult, StockDocInfo,
                                       check_stock_role, post_document, poster)
 from services.stock_ledger import ZERO, Move, apply_moves, mark_posted, qty
 from services.stock_posting import (Target, create_draft, document_lines, link_lines,
-                                    lock_costs, lock_row, match_lines)
+                                    lock_costs, lock_row, match_lines, resent)
 
 # Sales order states a delivery note may be made from and posted against.
 DELIVERABLE = ("approved", "partially_delivered")
@@ -72,12 +73,17 @@ def _order_lines(session: Session, so_id: int) -> list[SalesOrderLine]:
                                 .order_by(SalesOrderLine.line_no)))
 
 
-def create_delivery_from_so(session: Session, actor: Actor, so_id: int,
-                            client_uuid: str) -> StockDocInfo:
+def create_delivery_from_so(session: Session, actor: Actor, so_id: int, client_uuid: str,
+                            warehouse_id: int | None = None) -> StockDocInfo:
     """A draft delivery note for everything the approved order still has open, at the
-    order's net prices, from the order's warehouse; the clerk lowers or removes lines for a
-    partial delivery. A resend with the same client UUID returns the note it created."""
+    order's net prices, from the order's warehouse (or ``warehouse_id``: shipped from
+    another one, the order's reservation is still released where it was made); the clerk
+    lowers or removes lines for a partial delivery. A resend with the same client UUID
+    returns the note it created."""
     check_stock_role(actor, "create delivery notes")
+    again = resent(session, actor, "DN", client_uuid, sales_order_id=so_id)
+    if again is not None:
+        return again
     so = _deliverable_order(session, so_id, lock=False)
 
     def lines():
@@ -90,17 +96,17 @@ def create_delivery_from_so(session: Session, actor: Actor, so_id: int,
         return out
 
     return create_draft(session, actor, "DN", client_uuid, lines,
-                        warehouse_id=so.warehouse_id,
+                        warehouse_id=warehouse_id or so.warehouse_id,
                         same={"sales_order_id": so.id, "customer_id": so.customer_id},
                         delivery_address=so.delivery_address)
 
 
-def post_delivery_from_so(session: Session, actor: Actor, so_id: int,
-                          client_uuid: str) -> PostResult:
+def post_delivery_from_so(session: Session, actor: Actor, so_id: int, client_uuid: str,
+                          warehouse_id: int | None = None) -> PostResult:
     """Create the delivery note for everything still open on the order and post it, in one
     transaction. Idempotent by client UUID: a resend returns the note posted the first time
     with ``already_posted=True``."""
-    info = create_delivery_from_so(session, actor, so_id, client_uuid)
+    info = create_delivery_from_so(session, actor, so_id, client_uuid, warehouse_id)
     return post_document(session, actor, info.id)
 
 

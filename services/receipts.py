@@ -25,7 +25,7 @@ from services.org import Actor
 from services.stock_documents import DocLineInput, StockDocInfo, check_stock_role, poster
 from services.stock_ledger import COST_STEP, ZERO, Move, apply_moves, mark_posted, qty
 from services.stock_posting import (Target, create_draft, document_lines, link_lines,
-                                    lock_costs, lock_row, match_lines)
+                                    lock_costs, lock_row, match_lines, resent)
 
 # Purchase order states goods may be received against.
 RECEIVABLE = ("approved", "partially_received")
@@ -70,6 +70,9 @@ def create_receipt_from_po(session: Session, actor: Actor, po_id: int,
     into the order's warehouse; the clerk lowers or removes lines for a partial receipt.
     A resend with the same client UUID returns the receipt it created."""
     check_stock_role(actor, "receive goods")
+    again = resent(session, actor, "GR", client_uuid, purchase_order_id=po_id)
+    if again is not None:
+        return again
     po = _receivable_order(session, po_id, lock=False)
 
     def lines():
@@ -93,6 +96,9 @@ def create_standalone_receipt(session: Session, actor: Actor, warehouse_id: int,
     from nowhere). ``unit_cost`` per line is optional: without it the goods come in at the
     warehouse's average cost (or the product's standard cost)."""
     check_stock_role(actor, "receive goods")
+    again = resent(session, actor, "GR", client_uuid, purchase_order_id=None)
+    if again is not None:
+        return again
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("reason", "Say why goods are received without a purchase order.")

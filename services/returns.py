@@ -33,7 +33,7 @@ from services.stock_documents import DocLineInput, StockDocInfo, check_stock_rol
 from services.stock_ledger import ZERO, Move, apply_moves, mark_posted, qty
 from services.stock_posting import (Target, create_draft, document_lines, ledger_costs,
                                     link_lines, lock_costs, lock_row, match_lines,
-                                    posted_source, returned_from, skus)
+                                    posted_source, resent, returned_from, skus)
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,9 @@ def create_customer_return(session: Session, actor: Actor, delivery_id: int,
     reason (or the return's ``reason`` covers every line); ``quality_note`` records what
     inspection found. A resend with the same client UUID returns the draft it created."""
     check_stock_role(actor, "take back goods")
+    again = resent(session, actor, "CR", client_uuid, source_document_id=delivery_id)
+    if again is not None:
+        return again
     dn = _source_for_create(session, delivery_id, "DN")
     src_lines = _source_lines(session, dn)
 
@@ -188,6 +191,9 @@ def create_supplier_return(session: Session, actor: Actor, supplier_id: int, war
     or is matched by product, and no receipt line sends back more than it received minus
     earlier returns. A resend with the same client UUID returns the draft it created."""
     check_stock_role(actor, "return goods to suppliers")
+    again = resent(session, actor, "SR", client_uuid, source_document_id=receipt_id)
+    if again is not None:
+        return again
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError("reason", "Say why the goods go back to the supplier.")

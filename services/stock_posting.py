@@ -33,21 +33,31 @@ def plain(value) -> str:
     return str(_plain(qty(value)))
 
 
+def resent(session: Session, actor: Actor, doc_type: str, client_uuid: str,
+           **same) -> StockDocInfo | None:
+    """The document this client UUID already created (a resend, a double click), whatever
+    its state now — checked before anything else, so a resend of a note that emptied its
+    order still answers with that note. ``same`` are the header fields a resend must agree
+    with (the order or document it comes from)."""
+    doc = session.scalar(select(StockDocument).where(StockDocument.client_uuid == client_uuid))
+    if doc is None:
+        return None
+    if doc.doc_type != doc_type or any(getattr(doc, k) != v for k, v in same.items()):
+        raise ValidationError("client_uuid", "This document id is already used by "
+                              "another document.")
+    return get_stock_document(session, actor, doc.id)
+
+
 def create_draft(session: Session, actor: Actor, doc_type: str, client_uuid: str,
                  lines: Callable[[], Sequence[DocLineInput]], *, warehouse_id: int,
                  same: dict[str, object], **header) -> StockDocInfo:
     """Create a draft with ``lines()`` — or, when this client UUID already created a
-    document (a resend, a double click), return that one untouched, whatever its state.
-    ``same`` are the header fields a resend must agree with (the order or document it
-    comes from); ``lines`` is only called for a new draft."""
+    document (a resend racing the first call), return that one untouched. ``same`` as for
+    :func:`resent`; ``lines`` is only called for a new draft."""
     doc, created = new_document(session, actor, doc_type, client_uuid,
                                 warehouse_id=warehouse_id, **same, **header)
     if not created:
-        for name, value in same.items():
-            if getattr(doc, name) != value:
-                raise ValidationError("client_uuid", "This document id is already used by "
-                                      "another document.")
-        return get_stock_document(session, actor, doc.id)
+        return resent(session, actor, doc_type, client_uuid, **same)
     write_lines(session, doc, tuple(lines()))
     return get_stock_document(session, actor, doc.id)
 
