@@ -64,26 +64,24 @@ class Report(Generic[R]):
 
 
 @dataclass(frozen=True)
-class OnHandRow:
-    product_id: int | None
+class ProductInWarehouse:
+    product_id: int | None                  # None on the totals row
     sku: str
     name: str
     unit: str
     warehouse_id: int | None
     warehouse_name: str
+
+
+@dataclass(frozen=True)
+class OnHandRow(ProductInWarehouse):
     on_hand: Decimal
     reserved: Decimal
     available: Decimal
 
 
 @dataclass(frozen=True)
-class MovementRow:
-    product_id: int | None
-    sku: str
-    name: str
-    unit: str
-    warehouse_id: int | None
-    warehouse_name: str
+class MovementRow(ProductInWarehouse):
     opening: Decimal
     qty_in: Decimal
     qty_out: Decimal                        # positive: what left
