@@ -4,7 +4,8 @@
 sales managers with two teams of reps, finance, warehouse; every password ``demo123``), a few
 thousand customers with Chinese and English names across Chinese cities, their contacts,
 follow-ups over the last 120 days with next follow-up dates, and some customers in the public
-pool. Everything comes from one seed (and the day it is built), so two builds are the same.
+pool, and the warehouse side (app/demo_stock.py: products, suppliers, two warehouses,
+orders, receipts, deliveries, a return and a transfer). Everything comes from one seed (and the day it is built), so two builds are the same.
 
 It is fast because it writes with bulk inserts instead of one service call per customer, but
 the rows are the ones the services write: the same normalised duplicate keys, codes from the
@@ -73,6 +74,8 @@ class DemoSummary:
     activities: int
     pool: int
     opportunities: int = 0
+    products: int = 0
+    sales_orders: int = 0
 
 
 def _weighted(rng: random.Random, pairs):
@@ -334,12 +337,15 @@ def _build(s: Session, n_customers: int, seed: int, today: dt.date) -> DemoSumma
     opportunities = _demo_opportunities(s, seed, today, users, reps, customers)
     from services import pool as pool_service
     pool_service.save_pool_rules(s, org.actor_for(s, "admin"), _demo_pool_rules())
+    from app.demo_stock import build_stock_demo
+    stock = build_stock_demo(s, seed, today)
     org_audit = {"customers": n_customers, "contacts": len(contacts),
                  "activities": len(activities), "seed": seed, "today": today.isoformat()}
     from services import audit
     audit.record(s, admin.id, "demo.build", "system", None, **org_audit)
     return DemoSummary(users=len(users), customers=n_customers, contacts=len(contacts),
-                       activities=len(activities), pool=pool, opportunities=opportunities)
+                       activities=len(activities), pool=pool, opportunities=opportunities,
+                       products=stock.products, sales_orders=stock.sales_orders)
 
 
 OPPORTUNITY_SHARE = 0.12          # of owned customers

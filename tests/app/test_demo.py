@@ -59,6 +59,19 @@ def test_two_builds_from_one_seed_are_the_same(sqlite_template, tmp_path):
         from services import pool
         noon = dt.datetime.combine(TODAY, dt.time(12), dt.timezone.utc)
         assert a.write(lambda s: pool.sweep_pool(s, now=noon)).total == 0
+        # a working warehouse: stock that agrees with its ledger, orders waiting to ship and
+        # a purchase order waiting to be received, every document type posted at least once
+        from models.stock import StockDocument
+        from services import purchasing, sales_orders, stock_ledger
+        from services.org import actor_for
+        assert summary.products > 20 and summary.sales_orders > 10
+        assert a.read(stock_ledger.verify) == []
+        clerk = a.read(lambda s: actor_for(s, "warehouse"))
+        assert a.read(lambda s: sales_orders.ship_queue(s, clerk))
+        assert a.read(lambda s: purchasing.receive_queue(s, clerk))
+        posted = {row[0] for row in a.read(lambda s: s.execute(
+            select(StockDocument.doc_type).where(StockDocument.state == "posted")).all())}
+        assert posted == {"GR", "DN", "CR", "TR"}
     finally:
         for d in (a, b, c):
             d.dispose()
