@@ -5,7 +5,8 @@ sales managers with two teams of reps, finance, warehouse; every password ``demo
 thousand customers with Chinese and English names across Chinese cities, their contacts,
 follow-ups over the last 120 days with next follow-up dates, and some customers in the public
 pool, and the warehouse side (app/demo_stock.py: products, suppliers, two warehouses,
-orders, receipts, deliveries, a return and a transfer). Everything comes from one seed (and the day it is built), so two builds are the same.
+orders, receipts, deliveries, a return and a transfer). Everything comes from one seed
+(and the day it is built), so two builds are the same.
 
 It is fast because it writes with bulk inserts instead of one service call per customer, but
 the rows are the ones the services write: the same normalised duplicate keys, codes from the
