@@ -120,7 +120,7 @@ def _post_delivery(session: Session, actor: Actor, doc: StockDocument) -> None:
     lines = document_lines(session, doc.id)
     matched = match_lines(session, lines, [Target(ln.id, ln.product_id, open_to_deliver(ln))
                                            for ln in order_lines.values()],
-                          "so_line_id", f"sales order {so.number}")
+                          "so_line_id", so.number)
     link_lines(lines, "so_line_id", matched)
     cost = lock_costs(session, {(ln.product_id, w) for ln in lines
                                 for w in (doc.warehouse_id, so.warehouse_id)})

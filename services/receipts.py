@@ -100,17 +100,21 @@ def create_standalone_receipt(session: Session, actor: Actor, warehouse_id: int,
     if again is not None:
         return again
     reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("reason", "Say why goods are received without a purchase order.")
+    _check_standalone(reason, lines)
     if supplier_id is not None and session.get(Supplier, supplier_id) is None:
         raise NotFound("supplier", supplier_id)
-    if any(ln.po_line_id is not None for ln in lines):
-        raise ValidationError("lines", "A receipt without a purchase order cannot fill "
-                              "purchase order lines; receive those from the order.")
     return create_draft(session, actor, "GR", client_uuid, lambda: lines,
                         warehouse_id=warehouse_id,
                         same={"purchase_order_id": None, "supplier_id": supplier_id},
                         reason=reason)
+
+
+def _check_standalone(reason: str | None, lines) -> None:
+    if not (reason or "").strip():
+        raise ValidationError("reason", "Say why goods are received without a purchase order.")
+    if any(ln.po_line_id is not None for ln in lines):
+        raise ValidationError("lines", "A receipt without a purchase order cannot fill "
+                              "purchase order lines; receive those from the order.")
 
 
 @poster("GR")
@@ -121,7 +125,7 @@ def _post_receipt(session: Session, actor: Actor, doc: StockDocument) -> None:
         order_lines = {ln.id: ln for ln in _order_lines(session, po.id)}
         matched = match_lines(session, lines, [Target(ln.id, ln.product_id, open_to_receive(ln))
                                                for ln in order_lines.values()],
-                              "po_line_id", f"purchase order {po.number}")
+                              "po_line_id", po.number)
         link_lines(lines, "po_line_id", matched)
         for ln in lines:
             if ln.unit_cost is None:
@@ -132,12 +136,7 @@ def _post_receipt(session: Session, actor: Actor, doc: StockDocument) -> None:
         order_progress.record_receipt(session, dict(received), actor_id=actor.user_id,
                                       document_id=doc.id)
     else:
-        if not (doc.reason or "").strip():
-            raise ValidationError("reason", "Say why goods are received without a purchase "
-                                  "order.")
-        if any(ln.po_line_id is not None for ln in lines):
-            raise ValidationError("lines", "A receipt without a purchase order cannot fill "
-                                  "purchase order lines; receive those from the order.")
+        _check_standalone(doc.reason, lines)
     # A line without a price comes in at the average (or standard) cost; it is written on
     # the line before posting, so the receipt shows what went into the valuation.
     cost = lock_costs(session, {(ln.product_id, doc.warehouse_id) for ln in lines})

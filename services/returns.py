@@ -64,8 +64,7 @@ def _targets(session: Session, src: StockDocument) -> list[Target]:
 def _check_inputs(session: Session, src: StockDocument, items: Sequence[SimpleNamespace]
                   ) -> dict[int, int]:
     """Match typed return lines to the source document's lines (see ``match_lines``)."""
-    return match_lines(session, items, _targets(session, src), "source_line_id",
-                       f"{src.number}")
+    return match_lines(session, items, _targets(session, src), "source_line_id", src.number)
 
 
 def _source_for_create(session: Session, doc_id: int, doc_type: str) -> StockDocument:

@@ -186,9 +186,8 @@ def posted_source(session: Session, doc_id: int, doc_type: str) -> StockDocument
     except NotFound:
         raise NotFound(DOC_TYPE_NAMES[doc_type], doc_id) from None
     if src.doc_type != doc_type:
-        raise ValidationError("source_document_id",
-                              f"{src.number or src.id} is not a {DOC_TYPE_NAMES[doc_type]}.")
+        raise NotFound(DOC_TYPE_NAMES[doc_type], doc_id)
     if src.state != "posted":
-        raise ValidationError("source_document_id", f"Goods can only be returned from a "
-                              f"posted {DOC_TYPE_NAMES[doc_type]}.")
+        raise ValidationError("source_document_id",
+                              "Goods can only be returned from a posted document.")
     return src

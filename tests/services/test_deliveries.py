@@ -102,7 +102,7 @@ def test_two_notes_of_one_order_cannot_together_deliver_more_than_ordered(db, st
     with pytest.raises(ValidationError) as err:
         db.write(lambda s: post_document(s, staff.admin, b.id))
     assert err.value.errors == {"lines[1].qty": f"Line 1 (SKU-001): 5 is more than the 3 still "
-                                                f"open on sales order SO-{a.doc_date.year}-000001."}
+                                                f"open on SO-{a.doc_date.year}-000001."}
     assert balance(db, p1, wh) == (D("18"), D("3"))
     assert db.read(lambda s: s.get(StockDocument, b.id).state) == "draft"
 
@@ -162,6 +162,6 @@ def test_a_product_not_on_the_order_is_refused(db, staff):
                                        (DocLineInput(p1, D("5")), DocLineInput(p2, D("1")))))
     with pytest.raises(ValidationError) as err:
         db.write(lambda s: post_document(s, staff.warehouse, doc.id))
-    assert err.value.errors == {"lines[2].qty": "Line 2 (SKU-002): not on sales order "
+    assert err.value.errors == {"lines[2].qty": "Line 2 (SKU-002): not on "
                                                 f"SO-{doc.doc_date.year}-000001."}
     assert balance(db, p2, w.warehouses[0]) == (D("20"), D("0"))
