@@ -1,9 +1,10 @@
 """What purchase and sales orders do alike: header checks, creating once per client UUID,
 saving a draft under optimistic locking, the state snapshot that audit entries and
-conflicts compare, and the reason a cancel or reject needs."""
+conflicts compare, the reason a cancel or reject needs, and the order's history."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from sqlalchemy import select
@@ -12,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from models.base import utcnow
 from models.catalog import Warehouse
+from models.org import User
+from models.system import AuditLog
 from services import audit
 from services.errors import Conflict, ValidationError
 from services.org import Actor
@@ -117,3 +120,34 @@ def save_draft(session: Session, actor: Actor, flow: Workflow, order, expected_v
     audit.record(session, actor.user_id, "update", flow.entity, order.id,
                  version=order.version_id, before={k: before[k] for k in changed},
                  after={k: after[k] for k in changed})
+
+
+@dataclass(frozen=True)
+class OrderEvent:
+    """One line of an order's history: what happened, when, by whom (a rejection's or
+    cancellation's reason included)."""
+
+    at: dt.datetime
+    action: str                      # create, update, submit, approve, reject, cancel, …
+    actor_name: str | None
+    from_state: str | None
+    to_state: str | None
+    reason: str | None
+    document_id: int | None          # the stock document that moved it (receive, deliver)
+
+
+def history(session: Session, entity: str, order_id: int) -> tuple[OrderEvent, ...]:
+    """The order's audit entries, oldest first."""
+    rows = session.execute(
+        select(AuditLog.at, AuditLog.action, User.display_name, AuditLog.details)
+        .outerjoin(User, User.id == AuditLog.actor_id)
+        .where(AuditLog.entity == entity, AuditLog.entity_id == order_id)
+        .order_by(AuditLog.id))
+    out = []
+    for at, action, name, details in rows:
+        d = details or {}
+        moved = action not in ("create", "update")
+        out.append(OrderEvent(at, action, name, d.get("before") if moved else None,
+                              d.get("after") if moved else None, d.get("reason"),
+                              d.get("document_id")))
+    return tuple(out)

@@ -30,8 +30,8 @@ from models.stock import PurchaseOrder, PurchaseOrderLine
 from services import audit
 from services.errors import NotFound, PermissionDenied, ValidationError
 from services.numbering import next_number
-from services.order_common import (check_header, existing_order, insert_once, reason_text,
-                                   save_draft, snapshot)
+from services.order_common import (OrderEvent, check_header, existing_order, history,
+                                   insert_once, reason_text, save_draft, snapshot)
 from services.order_lines import (LineValues, OrderLineInput, from_milli, milli, totals,
                                   validate_lines)
 from services.org import Actor
@@ -231,10 +231,14 @@ def update_purchase_order(session: Session, actor: Actor, po_id: int,
 
 # --------------------------------------------------------------------------- transitions
 
-@PO_FLOW.transition("submitted")
+def _check_approver(actor: Actor) -> None:
+    if actor.role not in APPROVER_ROLES:
+        raise PermissionDenied("Only an administrator can approve purchase orders.")
+
+
+@PO_FLOW.transition("submitted", check=_check_buyer)
 def submit_purchase_order(session: Session, actor: Actor, order: PurchaseOrder) -> dict:
     """Submit a draft for approval; it takes its gapless number PO-YYYY-NNNNNN."""
-    _check_buyer(actor)
     if not session.scalar(select(PurchaseOrderLine.id)
                           .where(PurchaseOrderLine.order_id == order.id).limit(1)):
         raise ValidationError("lines", "Add at least one line.")
@@ -243,21 +247,18 @@ def submit_purchase_order(session: Session, actor: Actor, order: PurchaseOrder) 
     return {"total": order.total}
 
 
-@PO_FLOW.transition("approved")
+@PO_FLOW.transition("approved", check=_check_approver)
 def approve_purchase_order(session: Session, actor: Actor, order: PurchaseOrder) -> dict:
     """Approve a submitted purchase order (administrators); it then shows in the warehouse's
     "to receive" queue."""
-    if actor.role not in APPROVER_ROLES:
-        raise PermissionDenied("Only an administrator can approve purchase orders.")
     order.approved_by_id = actor.user_id
     return {}
 
 
-@PO_FLOW.transition("cancelled")
+@PO_FLOW.transition("cancelled", check=_check_buyer)
 def cancel_purchase_order(session: Session, actor: Actor, order: PurchaseOrder,
                           reason: str) -> dict:
     """Cancel a purchase order with a reason — not once anything was received."""
-    _check_buyer(actor)
     reason = reason_text(reason, "Say why the order is cancelled.")
     received = session.scalar(select(func.count(PurchaseOrderLine.id)).where(
         PurchaseOrderLine.order_id == order.id, PurchaseOrderLine.received_qty > 0))
@@ -311,6 +312,15 @@ def get_purchase_order(session: Session, actor: Actor, po_id: int) -> PurchaseOr
     if row is None:
         raise NotFound("purchase order", po_id)
     return _info(row, line_infos(session, po_id))
+
+
+def purchase_order_history(session: Session, actor: Actor, po_id: int
+                           ) -> tuple[OrderEvent, ...]:
+    """What happened to the purchase order, oldest first."""
+    _check_reader(actor, po_id)
+    if session.get(PurchaseOrder, po_id) is None:
+        raise NotFound("purchase order", po_id)
+    return history(session, PO_FLOW.entity, po_id)
 
 
 def list_purchase_orders(session: Session, actor: Actor, *, states: Sequence[str] = (),

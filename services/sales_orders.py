@@ -47,8 +47,8 @@ from services.customer_merge import register_merge_repoint
 from services.customers import _editable, _load as _load_customer
 from services.errors import NotFound, PermissionDenied, ValidationError
 from services.order_approval import approval_reasons, load_rules
-from services.order_common import (check_header, existing_order, insert_once, reason_text,
-                                   save_draft, snapshot)
+from services.order_common import (OrderEvent, check_header, existing_order, history,
+                                   insert_once, reason_text, save_draft, snapshot)
 from services.order_lines import (LineValues, OrderLineInput, from_milli, milli, totals,
                                   validate_lines)
 from services.numbering import next_number
@@ -299,13 +299,23 @@ def _approve_if_not_required(session: Session, actor: Actor, order: SalesOrder) 
         SO_FLOW.move(session, actor.user_id, order, "approved", automatic=True)
 
 
-@SO_FLOW.transition("submitted", after=_approve_if_not_required)
+def _check_approver(actor: Actor) -> None:
+    if actor.role not in APPROVER_ROLES:
+        raise PermissionDenied("Only a sales manager or an administrator can approve orders.")
+
+
+def _check_rejecter(actor: Actor) -> None:
+    if actor.role not in APPROVER_ROLES:
+        raise PermissionDenied("Only a sales manager or an administrator can reject orders.")
+
+
+@SO_FLOW.transition("submitted", check=_check_seller, after=_approve_if_not_required,
+                    done_states=("submitted", "approved"))
 def submit_sales_order(session: Session, actor: Actor, order: SalesOrder) -> dict:
     """Submit a draft: it takes its gapless number SO-YYYY-NNNNNN (once; a rejected order
     keeps it) and the approval rules decide — no manager needed → approved at once
     (reserving stock, so not enough stock refuses the submit), otherwise it waits with
     ``approval_reason`` saying why."""
-    _check_seller(actor)
     if order.number is None:
         order.number = next_number(session, "SO", order.order_date.year)
     discounts = session.execute(select(SalesOrderLine.line_no, SalesOrderLine.discount_pct)
@@ -318,35 +328,30 @@ def submit_sales_order(session: Session, actor: Actor, order: SalesOrder) -> dic
     return {"approval_reason": order.approval_reason, "total": order.total}
 
 
-@SO_FLOW.transition("approved")
+@SO_FLOW.transition("approved", check=_check_approver)
 def approve_sales_order(session: Session, actor: Actor, order: SalesOrder) -> dict:
     """Approve a submitted order (sales managers for their team's orders, administrators)
     and reserve its lines in the order's warehouse; not enough available stock is
     ``InsufficientStock`` and the order stays submitted."""
-    if actor.role not in APPROVER_ROLES:
-        raise PermissionDenied("Only a sales manager or an administrator can approve orders.")
     _reserve(session, actor, order)
     order.approved_by_id = actor.user_id
     return {}
 
 
-@SO_FLOW.transition("draft", repeat_is_noop=False)
+@SO_FLOW.transition("draft", check=_check_rejecter, done_states=())
 def reject_sales_order(session: Session, actor: Actor, order: SalesOrder,
                        reason: str) -> dict:
     """Send a submitted order back to its salesperson as a draft, with a reason (sales
     managers and administrators). It keeps its number."""
-    if actor.role not in APPROVER_ROLES:
-        raise PermissionDenied("Only a sales manager or an administrator can reject orders.")
     reason = reason_text(reason, "Say why the order is rejected.")
     return {"reason": reason}
 
 
-@SO_FLOW.transition("cancelled")
+@SO_FLOW.transition("cancelled", check=_check_seller)
 def cancel_sales_order(session: Session, actor: Actor, order: SalesOrder,
                        reason: str) -> dict:
     """Cancel an order that is not fully delivered, with a reason; the open reservation is
     released (what was delivered stays delivered)."""
-    _check_seller(actor)
     reason = reason_text(reason, "Say why the order is cancelled.")
     released = _release(session, actor, order)
     order.cancel_reason = reason
@@ -433,6 +438,15 @@ def get_sales_order(session: Session, actor: Actor, so_id: int) -> SalesOrderInf
     if row is None:
         raise NotFound("sales order", so_id)
     return _info(row, line_infos(session, so_id))
+
+
+def sales_order_history(session: Session, actor: Actor, so_id: int
+                        ) -> tuple[OrderEvent, ...]:
+    """What happened to the order, oldest first — e.g. why a manager rejected it."""
+    if session.scalar(select(SalesOrder.id).join(Customer, Customer.id == SalesOrder.customer_id)
+                      .where(SalesOrder.id == so_id, visibility(session, actor))) is None:
+        raise NotFound("sales order", so_id)
+    return history(session, SO_FLOW.entity, so_id)
 
 
 def list_sales_orders(session: Session, actor: Actor, *, states: Sequence[str] = (),

@@ -5,10 +5,11 @@ moves it is one function marked ``@FLOW.transition("approved")``. Reading the ta
 decorated functions tells you the lifecycle; the decorator does what every transition
 shares, in one order:
 
-1. load the document row locked ``FOR UPDATE`` (the type's ``load`` also checks that the
-   actor may see it — NotFound otherwise);
+1. check the actor's role for this action, then load the document row locked
+   ``FOR UPDATE`` (the type's ``load`` also checks that the actor may see it — NotFound
+   otherwise);
 2. already in the target state → return it unchanged (a double click or a resend after a
-   dropped connection does the action once), unless the target is also a starting state;
+   dropped connection does the action once);
 3. refuse a move the table does not allow (``ValidationError("state", …)`` saying what state
    the document is in);
 4. run the action's own work (checks, numbers, reservations), which returns extra audit
@@ -90,17 +91,22 @@ class Workflow:
                      number=row.number, before=from_state, after=to_state,
                      version=row.version_id, **details)
 
-    def transition(self, to_state: str, *, after: Callable | None = None,
-                   repeat_is_noop: bool = True):
+    def transition(self, to_state: str, *, check: Callable[[Actor], None],
+                   after: Callable | None = None, done_states: tuple[str, ...] | None = None):
         """Mark ``fn(session, actor, row, *args)`` as the action moving a document to
         ``to_state``; the decorated function takes the document id instead of the row.
-        ``repeat_is_noop=False`` for a target that is also a starting state (back to
-        draft): there, being in the target state does not mean the action was done."""
+        ``check(actor)`` raises PermissionDenied for roles that may not take the action
+        (before anything else, so a repeat does not answer someone who may not act).
+        ``done_states`` are the states in which a repeat of the action has nothing left to
+        do (default: the target; a submit that may approve at once adds ``approved``; back
+        to draft passes ``()``, since a draft may never have been submitted)."""
+        done = (to_state,) if done_states is None else done_states
         def decorate(fn):
             @functools.wraps(fn)
             def run(session: Session, actor: Actor, doc_id: int, *args, **kwargs):
+                check(actor)
                 row = self.load(session, actor, doc_id)
-                if repeat_is_noop and row.state == to_state:
+                if row.state in done:
                     return self.info(session, actor, row.id)
                 self.check(row, to_state)
                 details = fn(session, actor, row, *args, **kwargs) or {}

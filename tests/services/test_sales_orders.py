@@ -151,10 +151,30 @@ def test_reject_sends_back_to_draft_and_resubmit_keeps_the_number(db, staff, sho
     again = call(db, so.submit_sales_order, staff.rep1, order.id)
     assert again.number == first.number and again.state == "approved"
     assert edited.total == D("240.00")
-    reasons = db.read(lambda s: s.scalars(
-        select(AuditLog.details).where(AuditLog.entity == "sales_order",
-                                       AuditLog.action == "reject")).all())
-    assert reasons[0]["reason"] == "价格太低"
+    events = call(db, so.sales_order_history, staff.rep1, order.id)
+    assert [e.action for e in events] == ["create", "submit", "reject", "update", "submit",
+                                          "approve"]
+    rejected = events[2]
+    assert (rejected.actor_name, rejected.from_state, rejected.to_state, rejected.reason) == \
+        ("王经理", "submitted", "draft", "价格太低")
+    with pytest.raises(NotFound):
+        call(db, so.sales_order_history, staff.rep3, order.id)
+
+
+def test_a_repeated_submit_or_cancel_changes_nothing_but_still_checks_the_role(db, staff, shop):
+    p1 = shop.products[0]
+    stock_in(db, p1, shop.warehouses[0], 10)
+    order = create_so(db, staff.rep1, so_input(shop, line(p1, 2)))
+    first = call(db, so.submit_sales_order, staff.rep1, order.id)
+    again = call(db, so.submit_sales_order, staff.rep1, order.id)     # a resend
+    assert (again.state, again.number, again.version_id) == \
+        ("approved", first.number, first.version_id)
+    assert balance(db, p1, shop.warehouses[0]) == (D("10"), D("2"))
+    call(db, so.cancel_sales_order, staff.rep1, order.id, "客户取消")
+    assert call(db, so.cancel_sales_order, staff.rep1, order.id, "again").cancel_reason == \
+        "客户取消"
+    with pytest.raises(PermissionDenied):
+        call(db, so.cancel_sales_order, staff.warehouse, order.id, "again")
 
 
 def test_numbers_are_gapless_across_a_refused_submit(db, staff, shop):
