@@ -20,20 +20,26 @@ from ui.customers.list_view import CustomerListWidget
 log = logging.getLogger(__name__)
 
 (NAV_CUSTOMERS, NAV_TODAY, NAV_POOL, NAV_LEADS, NAV_BOARD, NAV_FUNNEL, NAV_FORECAST,
- NAV_TARGETS, NAV_PERFORMANCE, NAV_PRODUCTS,
- NAV_SUPPLIERS, NAV_WAREHOUSES, NAV_IMPORT, NAV_SALES_SETTINGS, NAV_SETTINGS) = range(15)
+ NAV_TARGETS, NAV_PERFORMANCE, NAV_ORDERS, NAV_WAREHOUSE, NAV_INQUIRY, NAV_PRODUCTS,
+ NAV_SUPPLIERS, NAV_WAREHOUSES, NAV_IMPORT,
+ NAV_SALES_SETTINGS, NAV_SETTINGS) = range(18)
 # Screens opened as tabs on demand: key → navigation row.
 PAGES = {"today": NAV_TODAY, "leads": NAV_LEADS, "board": NAV_BOARD, "funnel": NAV_FUNNEL,
          "forecast": NAV_FORECAST, "targets": NAV_TARGETS, "performance": NAV_PERFORMANCE}
 # Tab screens for sales managers and administrators only (no View-menu shortcut).
 MANAGER_PAGES = {"sales_settings": NAV_SALES_SETTINGS}
 MANAGER_ROLES = ("sales_manager", "admin")
+# Order and warehouse screens (issue 4), each for the roles that work with it.
+STOCK_PAGES = {"orders": NAV_ORDERS, "warehouse": NAV_WAREHOUSE, "inquiry": NAV_INQUIRY}
+STOCK_PAGE_ROLES = {"orders": ("sales", "sales_manager", "finance", "admin"),
+                    "warehouse": ("warehouse", "admin"),
+                    "inquiry": ("sales", "sales_manager", "warehouse", "finance", "admin")}
 # Catalog (issue 4): everyone reads products; warehouse staff and admins keep
 # suppliers and warehouses (ui/catalog).
 CATALOG_PAGES = {"products": NAV_PRODUCTS, "suppliers": NAV_SUPPLIERS,
                  "warehouses": NAV_WAREHOUSES}
 CATALOG_EDITOR_PAGES = ("suppliers", "warehouses")
-NAV_PAGES = {**PAGES, **MANAGER_PAGES, **CATALOG_PAGES}
+NAV_PAGES = {**PAGES, **MANAGER_PAGES, **STOCK_PAGES, **CATALOG_PAGES}
 SALES_ROLES = ("sales", "sales_manager")
 # Staff who own no customers and sell nothing see no sales screens.
 PIPELINE_ROLES = ("sales", "sales_manager", "admin")
@@ -76,6 +82,8 @@ class MainWindow(QMainWindow):
         if client.actor.role not in MANAGER_ROLES:
             for row in MANAGER_PAGES.values():
                 self.nav.item(row).setHidden(True)
+        for key, row in STOCK_PAGES.items():
+            self.nav.item(row).setHidden(client.actor.role not in STOCK_PAGE_ROLES[key])
         for key in CATALOG_EDITOR_PAGES:
             self.nav.item(CATALOG_PAGES[key]).setHidden(
                 client.actor.role not in ("warehouse", "admin"))
@@ -109,6 +117,8 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(NAV_CUSTOMERS)
         if client.actor.role in SALES_ROLES:
             self.show_page("today")
+        elif client.actor.role == "warehouse":
+            self.show_page("warehouse")
         self.resize(1200, 720)
 
         self.sweep_timer = QTimer(self)
@@ -257,7 +267,8 @@ class MainWindow(QMainWindow):
                 "performance": self.tr("Performance"),
                 "sales_settings": self.tr("Sales settings"), "products": self.tr("Products"),
                 "suppliers": self.tr("Suppliers"),
-                "warehouses": self.tr("Warehouses")}
+                "warehouses": self.tr("Warehouses"), "orders": self.tr("Orders"),
+                "warehouse": self.tr("Warehouse"), "inquiry": self.tr("Stock inquiry")}
 
     def _nav_clicked(self, item: QListWidgetItem) -> None:
         row = self.nav.row(item)
@@ -335,6 +346,12 @@ class MainWindow(QMainWindow):
                 from ui.catalog.supplier_list import SupplierListWidget as cls
             elif key == "warehouses":
                 from ui.catalog.warehouses import WarehouseWidget as cls
+            elif key == "orders":
+                from ui.orders.order_list import OrdersPage as cls
+            elif key == "warehouse":
+                from ui.stock.warehouse_page import WarehousePage as cls
+            elif key == "inquiry":
+                from ui.stock.inquiry import StockInquiryWidget as cls
             else:
                 from ui.pipeline.performance import PerformanceWidget as cls
         except ImportError:
@@ -347,7 +364,15 @@ class MainWindow(QMainWindow):
             widget.open_customer.connect(self.open_customer)
         if hasattr(widget, "log_follow_up"):
             widget.log_follow_up.connect(self.log_follow_up)
+        if hasattr(widget, "open_product"):
+            widget.open_product.connect(self.show_product_stock)
         return widget
+
+    def show_product_stock(self, product_id: int) -> None:
+        """The stock inquiry showing one product (from the low-stock list)."""
+        inquiry = self.show_page("inquiry")
+        if inquiry is not None:
+            inquiry.show_product(product_id)
 
     def show_page(self, key: str) -> QWidget | None:
         """Open (building it the first time) and show one of the PAGES screens."""

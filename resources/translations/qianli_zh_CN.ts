@@ -32,24 +32,24 @@
 <context>
     <name>CatalogForm</name>
     <message>
-        <location filename="../../ui/catalog/common.py" line="93"/>
+        <location filename="../../ui/catalog/common.py" line="120"/>
         <source>Only warehouse staff and administrators change this; you can look at it.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有仓库人员和管理员可以修改；您可以查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/common.py" line="161"/>
+        <location filename="../../ui/catalog/common.py" line="188"/>
         <source>Load their version</source>
-        <translation type="unfinished"></translation>
+        <translation>载入对方的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/common.py" line="163"/>
+        <location filename="../../ui/catalog/common.py" line="190"/>
         <source>Save mine over it</source>
-        <translation type="unfinished"></translation>
+        <translation>用我的内容覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/common.py" line="172"/>
+        <location filename="../../ui/catalog/common.py" line="199"/>
         <source>Loaded the version saved by the other user.</source>
-        <translation type="unfinished"></translation>
+        <translation>已载入其他用户保存的版本。</translation>
     </message>
 </context>
 <context>
@@ -124,32 +124,32 @@
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="50"/>
         <source>Contact</source>
-        <translation type="unfinished">联系人</translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="53"/>
         <source>Primary contact</source>
-        <translation type="unfinished">主要联系人</translation>
+        <translation>主联系人</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="55"/>
         <source>Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>名称 *</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="56"/>
         <source>Job title</source>
-        <translation type="unfinished">职务</translation>
+        <translation>职务</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="57"/>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="58"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
 </context>
 <context>
@@ -1079,87 +1079,87 @@
 <context>
     <name>DocLinesModel</name>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="108"/>
+        <location filename="../../ui/stock/doc_lines.py" line="136"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="108"/>
+        <location filename="../../ui/stock/doc_lines.py" line="136"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="108"/>
+        <location filename="../../ui/stock/doc_lines.py" line="136"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="109"/>
+        <location filename="../../ui/stock/doc_lines.py" line="137"/>
         <source>Specification</source>
         <translation>规格型号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="109"/>
+        <location filename="../../ui/stock/doc_lines.py" line="137"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="110"/>
+        <location filename="../../ui/stock/doc_lines.py" line="138"/>
         <source>Book qty</source>
         <translation>账面数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="111"/>
+        <location filename="../../ui/stock/doc_lines.py" line="139"/>
         <source>Counted</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="111"/>
+        <location filename="../../ui/stock/doc_lines.py" line="139"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="112"/>
+        <location filename="../../ui/stock/doc_lines.py" line="140"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="112"/>
+        <location filename="../../ui/stock/doc_lines.py" line="140"/>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="113"/>
+        <location filename="../../ui/stock/doc_lines.py" line="141"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="163"/>
+        <location filename="../../ui/stock/doc_lines.py" line="191"/>
         <source>Barcode %1</source>
         <translation>条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="177"/>
+        <location filename="../../ui/stock/doc_lines.py" line="205"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="181"/>
+        <location filename="../../ui/stock/doc_lines.py" line="209"/>
         <source>A cost cannot be negative.</source>
         <translation>成本不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="198"/>
+        <location filename="../../ui/stock/doc_lines.py" line="226"/>
         <source>Type a quantity above zero, or press Delete to remove the line.</source>
         <translation>请输入大于零的数量，或按 Delete 删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="201"/>
+        <location filename="../../ui/stock/doc_lines.py" line="229"/>
         <source>%1 is counted in whole %2.</source>
         <translation>%1 只能按整%2计数。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="203"/>
+        <location filename="../../ui/stock/doc_lines.py" line="231"/>
         <source>%1 takes at most %2 decimals.</source>
         <translation>%1 最多 %2 位小数。</translation>
     </message>
@@ -1250,161 +1250,186 @@
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../ui/errors.py" line="642"/>
+        <location filename="../../ui/errors.py" line="646"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="643"/>
+        <location filename="../../ui/errors.py" line="647"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="644"/>
+        <location filename="../../ui/errors.py" line="648"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="645"/>
+        <location filename="../../ui/errors.py" line="649"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="646"/>
+        <location filename="../../ui/errors.py" line="650"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="647"/>
+        <location filename="../../ui/errors.py" line="651"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="648"/>
+        <location filename="../../ui/errors.py" line="652"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="649"/>
+        <location filename="../../ui/errors.py" line="653"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="650"/>
+        <location filename="../../ui/errors.py" line="654"/>
         <source>Sales target</source>
         <translation>销售目标</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="96"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="97"/>
+        <source>Product category</source>
+        <translation>商品分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="98"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="99"/>
+        <source>Supplier contact</source>
+        <translation>供应商联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="100"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="752"/>
+        <location filename="../../ui/errors.py" line="764"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="778"/>
+        <location filename="../../ui/errors.py" line="790"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="780"/>
+        <location filename="../../ui/errors.py" line="792"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="785"/>
+        <location filename="../../ui/errors.py" line="797"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="798"/>
+        <location filename="../../ui/errors.py" line="810"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="803"/>
+        <location filename="../../ui/errors.py" line="815"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="807"/>
+        <location filename="../../ui/errors.py" line="819"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="808"/>
+        <location filename="../../ui/errors.py" line="820"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="811"/>
+        <location filename="../../ui/errors.py" line="823"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="815"/>
+        <location filename="../../ui/errors.py" line="827"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="822"/>
+        <location filename="../../ui/errors.py" line="834"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="826"/>
+        <location filename="../../ui/errors.py" line="838"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="829"/>
+        <location filename="../../ui/errors.py" line="841"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="833"/>
+        <location filename="../../ui/errors.py" line="845"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="835"/>
+        <location filename="../../ui/errors.py" line="847"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="841"/>
+        <location filename="../../ui/errors.py" line="853"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="843"/>
+        <location filename="../../ui/errors.py" line="855"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="845"/>
+        <location filename="../../ui/errors.py" line="857"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="847"/>
+        <location filename="../../ui/errors.py" line="859"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="849"/>
+        <location filename="../../ui/errors.py" line="861"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="851"/>
+        <location filename="../../ui/errors.py" line="863"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="852"/>
+        <location filename="../../ui/errors.py" line="864"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1412,33 +1437,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="870"/>
+        <location filename="../../ui/errors.py" line="882"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="877"/>
+        <location filename="../../ui/errors.py" line="889"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="888"/>
+        <location filename="../../ui/errors.py" line="900"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="899"/>
-        <location filename="../../ui/errors.py" line="912"/>
+        <location filename="../../ui/errors.py" line="911"/>
+        <location filename="../../ui/errors.py" line="924"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="902"/>
+        <location filename="../../ui/errors.py" line="914"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="912"/>
+        <location filename="../../ui/errors.py" line="924"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1446,275 +1471,351 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="578"/>
+        <location filename="../../ui/errors.py" line="582"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="579"/>
+        <location filename="../../ui/errors.py" line="583"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="580"/>
+        <location filename="../../ui/errors.py" line="584"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="581"/>
+        <location filename="../../ui/errors.py" line="585"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="582"/>
+        <location filename="../../ui/errors.py" line="586"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="583"/>
+        <location filename="../../ui/errors.py" line="587"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="584"/>
+        <location filename="../../ui/errors.py" line="588"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="585"/>
+        <location filename="../../ui/errors.py" line="589"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="586"/>
+        <location filename="../../ui/errors.py" line="590"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="587"/>
+        <location filename="../../ui/errors.py" line="591"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="588"/>
+        <location filename="../../ui/errors.py" line="592"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="589"/>
+        <location filename="../../ui/errors.py" line="593"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="590"/>
-        <location filename="../../ui/errors.py" line="591"/>
+        <location filename="../../ui/errors.py" line="594"/>
+        <location filename="../../ui/errors.py" line="595"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="592"/>
+        <location filename="../../ui/errors.py" line="596"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="593"/>
+        <location filename="../../ui/errors.py" line="597"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="594"/>
-        <location filename="../../ui/errors.py" line="595"/>
+        <location filename="../../ui/errors.py" line="598"/>
+        <location filename="../../ui/errors.py" line="599"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="596"/>
+        <location filename="../../ui/errors.py" line="600"/>
         <source>When</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="597"/>
+        <location filename="../../ui/errors.py" line="601"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="598"/>
+        <location filename="../../ui/errors.py" line="602"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="599"/>
+        <location filename="../../ui/errors.py" line="603"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="600"/>
+        <location filename="../../ui/errors.py" line="604"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="601"/>
+        <location filename="../../ui/errors.py" line="605"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="602"/>
+        <location filename="../../ui/errors.py" line="606"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="603"/>
-        <location filename="../../ui/errors.py" line="635"/>
+        <location filename="../../ui/errors.py" line="607"/>
+        <location filename="../../ui/errors.py" line="639"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="604"/>
+        <location filename="../../ui/errors.py" line="608"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="606"/>
-        <location filename="../../ui/errors.py" line="607"/>
+        <location filename="../../ui/errors.py" line="610"/>
+        <location filename="../../ui/errors.py" line="611"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="608"/>
+        <location filename="../../ui/errors.py" line="612"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="609"/>
+        <location filename="../../ui/errors.py" line="613"/>
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="610"/>
+        <location filename="../../ui/errors.py" line="614"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="611"/>
-        <location filename="../../ui/errors.py" line="612"/>
+        <location filename="../../ui/errors.py" line="615"/>
+        <location filename="../../ui/errors.py" line="616"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="613"/>
+        <location filename="../../ui/errors.py" line="617"/>
         <source>Commit</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="614"/>
+        <location filename="../../ui/errors.py" line="618"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="615"/>
+        <location filename="../../ui/errors.py" line="619"/>
         <source>Products of interest</source>
         <translation>意向产品</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="616"/>
+        <location filename="../../ui/errors.py" line="620"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="617"/>
+        <location filename="../../ui/errors.py" line="621"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="618"/>
+        <location filename="../../ui/errors.py" line="622"/>
         <source>Enquiry</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="619"/>
+        <location filename="../../ui/errors.py" line="623"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="620"/>
+        <location filename="../../ui/errors.py" line="624"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="621"/>
+        <location filename="../../ui/errors.py" line="625"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="622"/>
+        <location filename="../../ui/errors.py" line="626"/>
         <source>Position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="623"/>
+        <location filename="../../ui/errors.py" line="627"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="624"/>
+        <location filename="../../ui/errors.py" line="628"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="625"/>
+        <location filename="../../ui/errors.py" line="629"/>
         <source>Counts as won</source>
         <translation>计为赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="626"/>
+        <location filename="../../ui/errors.py" line="630"/>
         <source>Counts as lost</source>
         <translation>计为输单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="628"/>
+        <location filename="../../ui/errors.py" line="632"/>
         <source>Most customers per rep</source>
         <translation>每人客户上限</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="629"/>
+        <location filename="../../ui/errors.py" line="633"/>
         <source>Days before re-claiming</source>
         <translation>再次领取间隔天数</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="630"/>
+        <location filename="../../ui/errors.py" line="634"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="631"/>
+        <location filename="../../ui/errors.py" line="635"/>
         <source>Period start</source>
         <translation>期间开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="632"/>
-        <location filename="../../ui/errors.py" line="633"/>
+        <location filename="../../ui/errors.py" line="636"/>
+        <location filename="../../ui/errors.py" line="637"/>
         <source>Measured on</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="634"/>
+        <location filename="../../ui/errors.py" line="638"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="636"/>
+        <location filename="../../ui/errors.py" line="640"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="637"/>
+        <location filename="../../ui/errors.py" line="641"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="638"/>
+        <location filename="../../ui/errors.py" line="642"/>
         <source>Group by</source>
         <translation>统计维度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="77"/>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="78"/>
+        <source>Barcode</source>
+        <translation>条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="79"/>
+        <source>Specification</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="80"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="81"/>
+        <source>Quantity decimals</source>
+        <translation>数量小数位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="82"/>
+        <source>Category</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="83"/>
+        <source>Sale price</source>
+        <translation>售价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="84"/>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="85"/>
+        <source>Tax rate</source>
+        <translation>税率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="86"/>
+        <location filename="../../ui/catalog/messages.py" line="87"/>
+        <source>Minimum stock</source>
+        <translation>最低库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="88"/>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="89"/>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="90"/>
+        <source>Payment days</source>
+        <translation>账期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="91"/>
+        <source>Rating</source>
+        <translation>评级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="92"/>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
     </message>
 </context>
 <context>
@@ -2930,242 +3031,257 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
-        <location filename="../../ui/main_window.py" line="216"/>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="546"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="219"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Today</source>
         <translation>今日待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Leads</source>
         <translation>线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Pipeline &amp;board</source>
         <translation>商机看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Funnel</source>
         <translation>销售漏斗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>F&amp;orecast</source>
         <translation>销售预测(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Targets</source>
         <translation>销售目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Rep performance</source>
         <translation>销售业绩(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="237"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Public pool</source>
         <translation>公海(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;About Qianli</source>
         <translation>关于千里(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255"/>
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Pipeline board</source>
         <translation>商机看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Funnel</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Forecast</source>
         <translation>销售预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Targets</source>
         <translation>销售目标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Performance</source>
         <translation>销售业绩</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Sales settings</source>
         <translation>销售设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>Suppliers</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>Warehouses</source>
+        <translation>仓库设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Stock inquiry</source>
         <translation>库存查询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>This screen is not available in this version.</source>
         <translation>此版本中没有该页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="424"/>
         <source>The customer view is not available in this version.</source>
         <translation>此版本中没有客户视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="413"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>%1 customers returned to the public pool.</source>
         <translation>%1 个客户已退回公海。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="547"/>
         <source>Importing is not available in this version.</source>
         <translation>此版本中没有导入功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Imported %1 customers</source>
         <translation>已导入 %1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>About Qianli</source>
         <translation>关于千里</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>千里 Qianli CRM
 Customers, sales, stock and receivables for small and mid-sized offices.</source>
         <translation>千里 Qianli CRM
@@ -3599,7 +3715,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrderFormBase</name>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="132"/>
+        <location filename="../../ui/orders/order_form.py" line="137"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
@@ -3609,12 +3725,12 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="131"/>
+        <location filename="../../ui/orders/order_form.py" line="136"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="128"/>
+        <location filename="../../ui/orders/order_form.py" line="133"/>
         <source>Add a product: scan or type its SKU or name</source>
         <translation>添加商品：扫描条码，或输入货号、名称</translation>
     </message>
@@ -3629,14 +3745,14 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="308"/>
+        <location filename="../../ui/orders/order_form.py" line="309"/>
         <source>Submitted as %1.</source>
-        <translation type="unfinished">已提交，单号 %1。</translation>
+        <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="308"/>
+        <location filename="../../ui/orders/order_form.py" line="309"/>
         <source>Saved.</source>
-        <translation type="unfinished">已保存。</translation>
+        <translation>已保存。</translation>
     </message>
     <message>
         <location filename="../../ui/orders/order_form.py" line="368"/>
@@ -3647,102 +3763,102 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="98"/>
+        <location filename="../../ui/orders/order_lines.py" line="99"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="98"/>
+        <location filename="../../ui/orders/order_lines.py" line="99"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="98"/>
+        <location filename="../../ui/orders/order_lines.py" line="99"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="99"/>
+        <location filename="../../ui/orders/order_lines.py" line="100"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="99"/>
+        <location filename="../../ui/orders/order_lines.py" line="100"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="100"/>
+        <location filename="../../ui/orders/order_lines.py" line="101"/>
         <source>Unit price (incl. tax)</source>
         <translation>含税单价</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="101"/>
+        <location filename="../../ui/orders/order_lines.py" line="102"/>
         <source>Discount %</source>
         <translation>折扣 %</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="101"/>
+        <location filename="../../ui/orders/order_lines.py" line="102"/>
         <source>Tax %</source>
         <translation>税率 %</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="102"/>
+        <location filename="../../ui/orders/order_lines.py" line="103"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="102"/>
+        <location filename="../../ui/orders/order_lines.py" line="103"/>
         <source>Tax</source>
         <translation>税额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="103"/>
+        <location filename="../../ui/orders/order_lines.py" line="104"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="104"/>
+        <location filename="../../ui/orders/order_lines.py" line="105"/>
         <source>Received</source>
         <translation>已收货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="104"/>
+        <location filename="../../ui/orders/order_lines.py" line="105"/>
         <source>Delivered</source>
         <translation>已发货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="105"/>
+        <location filename="../../ui/orders/order_lines.py" line="106"/>
         <source>Open</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="148"/>
+        <location filename="../../ui/orders/order_lines.py" line="149"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="151"/>
+        <location filename="../../ui/orders/order_lines.py" line="152"/>
         <source>Type a number of 0 or more.</source>
         <translation>请输入 0 或更大的数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="155"/>
+        <location filename="../../ui/orders/order_lines.py" line="156"/>
         <source>Type a quantity above zero, or press Delete to remove the line.</source>
         <translation>请输入大于零的数量，或按 Delete 删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="159"/>
+        <location filename="../../ui/orders/order_lines.py" line="160"/>
         <source>%1 takes at most %2 decimals.</source>
         <translation>%1 最多 %2 位小数。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="166"/>
+        <location filename="../../ui/orders/order_lines.py" line="167"/>
         <source>A price has at most %1 decimals.</source>
         <translation>单价最多 %1 位小数。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_lines.py" line="172"/>
+        <location filename="../../ui/orders/order_lines.py" line="173"/>
         <source>A percentage is from 0 to 100, with at most two decimals.</source>
         <translation>百分比须在 0 到 100 之间，最多两位小数。</translation>
     </message>
@@ -3790,7 +3906,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="128"/>
+        <location filename="../../ui/orders/order_list.py" line="129"/>
         <source>%1 orders shown</source>
         <translation>已显示 %1 张订单</translation>
     </message>
@@ -3841,12 +3957,12 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="225"/>
+        <location filename="../../ui/orders/order_list.py" line="226"/>
         <source>Sales orders</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="226"/>
+        <location filename="../../ui/orders/order_list.py" line="227"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
@@ -4203,62 +4319,62 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/catalog/product_form.py" line="23"/>
         <source>SKU</source>
-        <translation type="unfinished">货号</translation>
+        <translation>商品编码</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="24"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="25"/>
         <source>Specification</source>
-        <translation type="unfinished">规格型号</translation>
+        <translation>规格型号</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="26"/>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="27"/>
         <source>Quantity decimals</source>
-        <translation type="unfinished"></translation>
+        <translation>数量小数位</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="28"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="29"/>
         <source>Barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>条码</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="30"/>
         <source>Sale price</source>
-        <translation type="unfinished"></translation>
+        <translation>售价</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="31"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>成本</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="32"/>
         <source>Tax rate %</source>
-        <translation type="unfinished"></translation>
+        <translation>税率 %</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="33"/>
         <source>Minimum stock</source>
-        <translation type="unfinished"></translation>
+        <translation>最低库存</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="34"/>
         <source>Active</source>
-        <translation type="unfinished">启用</translation>
+        <translation>启用</translation>
     </message>
 </context>
 <context>
@@ -4266,32 +4382,32 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/catalog/product_form.py" line="45"/>
         <source>New product</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商品</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="46"/>
         <source>Edit product</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑商品</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="57"/>
         <source>e.g. M6×20, 500 ml</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 M6×20、500 ml</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="63"/>
         <source>0 for pieces; 1 to 3 for goods sold by weight or length (kg, m).</source>
-        <translation type="unfinished"></translation>
+        <translation>按件计为 0；按重量或长度（千克、米）计为 1 到 3。</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="68"/>
         <source>none; type a new one to add it</source>
-        <translation type="unfinished"></translation>
+        <translation>无；输入新分类即可添加</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="70"/>
         <source>scan or type; optional</source>
-        <translation type="unfinished"></translation>
+        <translation>扫码或输入；可不填</translation>
     </message>
 </context>
 <context>
@@ -4299,111 +4415,111 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/catalog/product_list.py" line="50"/>
         <source>SKU</source>
-        <translation type="unfinished">货号</translation>
+        <translation>商品编码</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="50"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="50"/>
         <source>Spec</source>
-        <translation type="unfinished"></translation>
+        <translation>规格</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="51"/>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="51"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="52"/>
         <source>Barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>条码</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="52"/>
         <source>Sale price</source>
-        <translation type="unfinished"></translation>
+        <translation>售价</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="53"/>
         <source>Cost</source>
-        <translation type="unfinished"></translation>
+        <translation>成本</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="53"/>
         <source>Min. stock</source>
-        <translation type="unfinished"></translation>
+        <translation>最低库存</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="54"/>
         <source>Active</source>
-        <translation type="unfinished">启用</translation>
+        <translation>启用</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="69"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/product_list.py" line="69"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
 </context>
 <context>
     <name>ProductListWidget</name>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="157"/>
+        <location filename="../../ui/catalog/product_list.py" line="154"/>
         <source>SKU, name, spec or barcode…</source>
-        <translation type="unfinished"></translation>
+        <translation>商品编码、名称、规格或条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="164"/>
+        <location filename="../../ui/catalog/product_list.py" line="155"/>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="167"/>
-        <location filename="../../ui/catalog/product_list.py" line="223"/>
+        <location filename="../../ui/catalog/product_list.py" line="158"/>
+        <location filename="../../ui/catalog/product_list.py" line="214"/>
         <source>(all)</source>
-        <translation type="unfinished"></translation>
+        <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="170"/>
+        <location filename="../../ui/catalog/product_list.py" line="161"/>
         <source>Show inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>显示停用</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="175"/>
+        <location filename="../../ui/catalog/product_list.py" line="166"/>
         <source>New product</source>
-        <translation type="unfinished"></translation>
+        <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="231"/>
+        <location filename="../../ui/catalog/product_list.py" line="222"/>
         <source>Searching…</source>
-        <translation type="unfinished">正在搜索…</translation>
+        <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="245"/>
+        <location filename="../../ui/catalog/product_list.py" line="236"/>
         <source>No product matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="247"/>
+        <location filename="../../ui/catalog/product_list.py" line="238"/>
         <source>%1 products</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="249"/>
+        <location filename="../../ui/catalog/product_list.py" line="240"/>
         <source>%1+ products</source>
-        <translation type="unfinished"></translation>
+        <translation>%1+ 个商品</translation>
     </message>
 </context>
 <context>
@@ -4411,7 +4527,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="92"/>
         <source>Scan a barcode, or type SKU, name or spec…</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描条码，或输入商品编码、名称、规格…</translation>
     </message>
 </context>
 <context>
@@ -4419,32 +4535,32 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="272"/>
         <source>Choose a product</source>
-        <translation type="unfinished"></translation>
+        <translation>选择商品</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="274"/>
         <source>SKU, name, spec or barcode…</source>
-        <translation type="unfinished"></translation>
+        <translation>商品编码、名称、规格或条码…</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="281"/>
         <source>Choose</source>
-        <translation type="unfinished">选择</translation>
+        <translation>选择</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="308"/>
         <source>Searching…</source>
-        <translation type="unfinished">正在搜索…</translation>
+        <translation>正在搜索…</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="321"/>
         <source>No product matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配的商品。</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="323"/>
         <source>The first %1 matches; type more to narrow them.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示前 %1 条；请输入更多内容缩小范围。</translation>
     </message>
 </context>
 <context>
@@ -4452,32 +4568,32 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="42"/>
         <source>SKU</source>
-        <translation type="unfinished">货号</translation>
+        <translation>商品编码</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="42"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="42"/>
         <source>Spec</source>
-        <translation type="unfinished"></translation>
+        <translation>规格</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="43"/>
         <source>Unit</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="43"/>
         <source>Barcode</source>
-        <translation type="unfinished"></translation>
+        <translation>条码</translation>
     </message>
     <message>
         <location filename="../../ui/widgets/product_picker.py" line="44"/>
         <source>Sale price</source>
-        <translation type="unfinished"></translation>
+        <translation>售价</translation>
     </message>
 </context>
 <context>
@@ -4584,133 +4700,133 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderForm</name>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="116"/>
+        <location filename="../../ui/orders/purchase_form.py" line="99"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="117"/>
+        <location filename="../../ui/orders/purchase_form.py" line="100"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="129"/>
+        <location filename="../../ui/orders/purchase_form.py" line="107"/>
         <source>(choose a supplier)</source>
         <translation>（请选择供应商）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="132"/>
+        <location filename="../../ui/orders/purchase_form.py" line="110"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="146"/>
+        <location filename="../../ui/orders/purchase_form.py" line="124"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="149"/>
+        <location filename="../../ui/orders/purchase_form.py" line="127"/>
         <source>empty: the supplier&apos;s terms</source>
         <translation>留空：按供应商的付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="155"/>
+        <location filename="../../ui/orders/purchase_form.py" line="133"/>
         <source>Supplier *</source>
         <translation>供应商 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="156"/>
+        <location filename="../../ui/orders/purchase_form.py" line="134"/>
         <source>Receiving warehouse *</source>
         <translation>收货仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="157"/>
+        <location filename="../../ui/orders/purchase_form.py" line="135"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="158"/>
+        <location filename="../../ui/orders/purchase_form.py" line="136"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="159"/>
+        <location filename="../../ui/orders/purchase_form.py" line="137"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="159"/>
+        <location filename="../../ui/orders/purchase_form.py" line="137"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="163"/>
+        <location filename="../../ui/orders/purchase_form.py" line="141"/>
         <source>Created / approved by</source>
         <translation>制单 / 审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="169"/>
+        <location filename="../../ui/orders/purchase_form.py" line="147"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="170"/>
+        <location filename="../../ui/orders/purchase_form.py" line="148"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="172"/>
+        <location filename="../../ui/orders/purchase_form.py" line="150"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="174"/>
+        <location filename="../../ui/orders/purchase_form.py" line="152"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="195"/>
+        <location filename="../../ui/orders/purchase_form.py" line="173"/>
         <source>Purchase order %1</source>
         <translation>采购订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="196"/>
+        <location filename="../../ui/orders/purchase_form.py" line="174"/>
         <source>Purchase order (draft)</source>
         <translation>采购订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="198"/>
+        <location filename="../../ui/orders/purchase_form.py" line="176"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="233"/>
+        <location filename="../../ui/orders/purchase_form.py" line="211"/>
         <source>Choose the supplier.</source>
         <translation>请选择供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="235"/>
+        <location filename="../../ui/orders/purchase_form.py" line="213"/>
         <source>Choose the warehouse that receives the goods.</source>
         <translation>请选择收货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="248"/>
+        <location filename="../../ui/orders/purchase_form.py" line="226"/>
         <source>%1 approved; it is in the warehouse&apos;s queue to receive.</source>
         <translation>%1 已审批，已进入仓库的待收货列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="252"/>
-        <location filename="../../ui/orders/purchase_form.py" line="253"/>
+        <location filename="../../ui/orders/purchase_form.py" line="230"/>
+        <location filename="../../ui/orders/purchase_form.py" line="231"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="252"/>
+        <location filename="../../ui/orders/purchase_form.py" line="230"/>
         <source>Why is the order cancelled?</source>
         <translation>为什么取消此订单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="257"/>
+        <location filename="../../ui/orders/purchase_form.py" line="235"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -4718,42 +4834,42 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderList</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="199"/>
+        <location filename="../../ui/orders/order_list.py" line="200"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="199"/>
+        <location filename="../../ui/orders/order_list.py" line="200"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="199"/>
+        <location filename="../../ui/orders/order_list.py" line="200"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <location filename="../../ui/orders/order_list.py" line="201"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <location filename="../../ui/orders/order_list.py" line="201"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <location filename="../../ui/orders/order_list.py" line="201"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <location filename="../../ui/orders/order_list.py" line="201"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="203"/>
+        <location filename="../../ui/orders/order_list.py" line="204"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
     </message>
@@ -4920,27 +5036,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/errors.py" line="654"/>
+        <location filename="../../ui/errors.py" line="658"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="655"/>
+        <location filename="../../ui/errors.py" line="659"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="656"/>
+        <location filename="../../ui/errors.py" line="660"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="657"/>
+        <location filename="../../ui/errors.py" line="661"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="658"/>
+        <location filename="../../ui/errors.py" line="662"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -4986,198 +5102,198 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderForm</name>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="69"/>
+        <location filename="../../ui/orders/sales_form.py" line="51"/>
         <source>New sales order</source>
         <translation>新建销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="70"/>
+        <location filename="../../ui/orders/sales_form.py" line="52"/>
         <source>Sales order</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="83"/>
+        <location filename="../../ui/orders/sales_form.py" line="60"/>
         <source>(choose a customer)</source>
         <translation>（请选择客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="86"/>
+        <location filename="../../ui/orders/sales_form.py" line="63"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="97"/>
+        <location filename="../../ui/orders/sales_form.py" line="74"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="102"/>
+        <location filename="../../ui/orders/sales_form.py" line="79"/>
         <source>e.g. 送货上门, 运费我方承担</source>
         <translation>例如：送货上门，运费我方承担</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="105"/>
+        <location filename="../../ui/orders/sales_form.py" line="82"/>
         <source>e.g. 月结30天</source>
         <translation>例如：月结30天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="118"/>
+        <location filename="../../ui/orders/sales_form.py" line="95"/>
         <source>Customer *</source>
         <translation>客户 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="118"/>
+        <location filename="../../ui/orders/sales_form.py" line="95"/>
         <source>Warehouse *</source>
         <translation>仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="119"/>
+        <location filename="../../ui/orders/sales_form.py" line="96"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="120"/>
+        <location filename="../../ui/orders/sales_form.py" line="97"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="121"/>
+        <location filename="../../ui/orders/sales_form.py" line="98"/>
         <source>Delivery address</source>
         <translation>送货地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="122"/>
+        <location filename="../../ui/orders/sales_form.py" line="99"/>
         <source>Delivery terms</source>
         <translation>交货条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="123"/>
+        <location filename="../../ui/orders/sales_form.py" line="100"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="124"/>
+        <location filename="../../ui/orders/sales_form.py" line="101"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="124"/>
+        <location filename="../../ui/orders/sales_form.py" line="101"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="125"/>
+        <location filename="../../ui/orders/sales_form.py" line="102"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="129"/>
+        <location filename="../../ui/orders/sales_form.py" line="106"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="136"/>
+        <location filename="../../ui/orders/sales_form.py" line="113"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="137"/>
+        <location filename="../../ui/orders/sales_form.py" line="114"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="139"/>
+        <location filename="../../ui/orders/sales_form.py" line="116"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="141"/>
+        <location filename="../../ui/orders/sales_form.py" line="118"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="142"/>
+        <location filename="../../ui/orders/sales_form.py" line="119"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="166"/>
+        <location filename="../../ui/orders/sales_form.py" line="143"/>
         <source>Sales order %1</source>
         <translation>销售订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="167"/>
+        <location filename="../../ui/orders/sales_form.py" line="144"/>
         <source>Sales order (draft)</source>
         <translation>销售订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="170"/>
+        <location filename="../../ui/orders/sales_form.py" line="147"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation>需要经理审批：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="173"/>
+        <location filename="../../ui/orders/sales_form.py" line="150"/>
         <source>Approved by %1 (%2)</source>
         <translation>已由 %1 审批（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="176"/>
+        <location filename="../../ui/orders/sales_form.py" line="153"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="200"/>
+        <location filename="../../ui/orders/sales_form.py" line="177"/>
         <source>Order for which customer?</source>
         <translation>为哪个客户下单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="218"/>
+        <location filename="../../ui/orders/sales_form.py" line="195"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="220"/>
+        <location filename="../../ui/orders/sales_form.py" line="197"/>
         <source>Choose the warehouse that delivers.</source>
         <translation>请选择发货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="239"/>
+        <location filename="../../ui/orders/sales_form.py" line="216"/>
         <source>%1 approved; its stock is reserved.</source>
         <translation>%1 已审批，库存已预留。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="242"/>
+        <location filename="../../ui/orders/sales_form.py" line="219"/>
         <source>Reject order</source>
         <translation>驳回订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="243"/>
+        <location filename="../../ui/orders/sales_form.py" line="220"/>
         <source>Why does the order go back to the salesperson?</source>
         <translation>为什么将订单退回给业务员？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="244"/>
+        <location filename="../../ui/orders/sales_form.py" line="221"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="248"/>
+        <location filename="../../ui/orders/sales_form.py" line="225"/>
         <source>Sent back to the salesperson as a draft.</source>
         <translation>已作为草稿退回给业务员。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="251"/>
-        <location filename="../../ui/orders/sales_form.py" line="253"/>
+        <location filename="../../ui/orders/sales_form.py" line="228"/>
+        <location filename="../../ui/orders/sales_form.py" line="230"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="252"/>
+        <location filename="../../ui/orders/sales_form.py" line="229"/>
         <source>Why is the order cancelled? Reserved stock is released.</source>
         <translation>为什么取消此订单？已预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="257"/>
+        <location filename="../../ui/orders/sales_form.py" line="234"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -5185,42 +5301,42 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderList</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="177"/>
+        <location filename="../../ui/orders/order_list.py" line="178"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="177"/>
+        <location filename="../../ui/orders/order_list.py" line="178"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="177"/>
+        <location filename="../../ui/orders/order_list.py" line="178"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <location filename="../../ui/orders/order_list.py" line="179"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <location filename="../../ui/orders/order_list.py" line="179"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <location filename="../../ui/orders/order_list.py" line="179"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="179"/>
+        <location filename="../../ui/orders/order_list.py" line="180"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="182"/>
+        <location filename="../../ui/orders/order_list.py" line="183"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
     </message>
@@ -6580,48 +6696,183 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/errors.py" line="547"/>
+        <source>Line %1 (%2): the quantity is too large.</source>
+        <translation>第 %1 行（%2）：数量过大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="549"/>
+        <source>Line %1 (%2): the price is too large.</source>
+        <translation>第 %1 行（%2）：单价过大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="551"/>
         <source>Line %1 (%2) of %3: only %4 left to receive.</source>
         <translation>%3 第 %1 行（%2）：只剩 %4 待收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="549"/>
+        <location filename="../../ui/errors.py" line="553"/>
         <source>Line %1 (%2) of %3: only %4 left to deliver.</source>
         <translation>%3 第 %1 行（%2）：只剩 %4 待发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="552"/>
+        <location filename="../../ui/errors.py" line="556"/>
         <source>Line %1 (%2) of %3: %4 of it went back to the supplier; undo that return first.</source>
         <translation>%3 第 %1 行（%2）：其中 %4 已退回供应商，请先撤销该退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="556"/>
+        <location filename="../../ui/errors.py" line="560"/>
         <source>Line %1 (%2) of %3: %4 of it came back from the customer; undo that return first.</source>
         <translation>%3 第 %1 行（%2）：其中 %4 已由客户退回，请先撤销该退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="560"/>
+        <location filename="../../ui/errors.py" line="564"/>
         <source>Line %1 (%2) of %3: only %4 received and not yet returned.</source>
         <translation>%3 第 %1 行（%2）：已收货且未退回的只有 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="564"/>
+        <location filename="../../ui/errors.py" line="568"/>
         <source>Line %1 (%2) of %3: only %4 delivered and not yet returned.</source>
         <translation>%3 第 %1 行（%2）：已发货且未退回的只有 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="567"/>
+        <location filename="../../ui/errors.py" line="571"/>
         <source>Line %1 (%2) of %3: nothing returned to undo.</source>
         <translation>%3 第 %1 行（%2）：没有可撤销的退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="569"/>
+        <location filename="../../ui/errors.py" line="573"/>
         <source>The total %1 is above the approval limit %2.</source>
         <translation>订单总额 %1 超过审批限额 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="571"/>
+        <location filename="../../ui/errors.py" line="575"/>
         <source>Line %1 has a %2% discount, above the approval limit of %3%.</source>
         <translation>第 %1 行折扣 %2% 超过审批限额 %3%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="11"/>
+        <source>SKU is required.</source>
+        <translation>请填写商品编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="12"/>
+        <source>Unit is required.</source>
+        <translation>请填写单位。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="13"/>
+        <source>Warehouse code is required.</source>
+        <translation>请填写仓库编码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="14"/>
+        <source>Only warehouse staff and administrators can change products.</source>
+        <translation>只有仓库人员和管理员可以修改商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="16"/>
+        <source>Only warehouse staff and administrators can change suppliers.</source>
+        <translation>只有仓库人员和管理员可以修改供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="18"/>
+        <source>Only warehouse staff and administrators can change warehouses.</source>
+        <translation>只有仓库人员和管理员可以修改仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="28"/>
+        <source>SKU &apos;%1&apos; is already used by product %2.</source>
+        <translation>商品编码“%1”已被商品 %2 使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="30"/>
+        <source>Barcode &apos;%1&apos; is already used by product %2 %3.</source>
+        <translation>条码“%1”已被商品 %2 %3 使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="33"/>
+        <source>%1 &apos;%2&apos; is already used by another product.</source>
+        <translation>%1“%2”已被其他商品使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="35"/>
+        <source>%1 &apos;%2&apos; contains spaces.</source>
+        <translation>%1“%2”不能包含空格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="37"/>
+        <source>%1 &apos;%2&apos; contains control characters.</source>
+        <translation>%1“%2”包含控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="39"/>
+        <source>Quantity decimals must be 0, 1, 2 or 3 (got %1).</source>
+        <translation>数量小数位只能是 0、1、2 或 3（现为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="42"/>
+        <source>%1 must be exact (a Decimal), not a floating-point number.</source>
+        <translation>%1必须是精确数值（Decimal），不能是浮点数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="45"/>
+        <source>%1 &apos;%2&apos; is not a number.</source>
+        <translation>%1“%2”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="47"/>
+        <source>%1 cannot be negative.</source>
+        <translation>%1不能为负数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="49"/>
+        <source>%1 has at most %2 decimals.</source>
+        <translation>%1最多 %2 位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="51"/>
+        <source>%1 must be a whole number.</source>
+        <translation>%1必须是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="53"/>
+        <source>%1 is too large (at most %2).</source>
+        <translation>%1过大（最多 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="55"/>
+        <source>Product %1 was changed by someone else since you opened it.</source>
+        <translation>商品 %1 在您打开后已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="58"/>
+        <source>Supplier %1 was changed by someone else since you opened it.</source>
+        <translation>供应商 %1 在您打开后已被他人修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="61"/>
+        <source>Supplier code &apos;%1&apos; is already used by another supplier.</source>
+        <translation>供应商编码“%1”已被其他供应商使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="64"/>
+        <source>Payment days must be a whole number from 0 to 365 (got %1).</source>
+        <translation>账期天数必须是 0 到 365 的整数（现为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="67"/>
+        <source>Rating is 1 to 5 stars (got %1).</source>
+        <translation>评级为 1 到 5 星（现为 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="69"/>
+        <source>Warehouse code &apos;%1&apos; is already used.</source>
+        <translation>仓库编码“%1”已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="72"/>
+        <source>Warehouse %1 still holds stock; move it to another warehouse or count it out before deactivating it.</source>
+        <translation>仓库 %1 仍有库存；请先调拨到其他仓库或盘点出库，再停用。</translation>
     </message>
 </context>
 <context>
@@ -6746,216 +6997,216 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>StockDocumentEditor</name>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="163"/>
+        <location filename="../../ui/stock/doc_editor.py" line="100"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="164"/>
+        <location filename="../../ui/stock/doc_editor.py" line="101"/>
         <source>From / to</source>
         <translation>往来单位</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="165"/>
+        <location filename="../../ui/stock/doc_editor.py" line="102"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="166"/>
+        <location filename="../../ui/stock/doc_editor.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="167"/>
+        <location filename="../../ui/stock/doc_editor.py" line="104"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="168"/>
+        <location filename="../../ui/stock/doc_editor.py" line="105"/>
         <source>Quality note</source>
         <translation>质量说明</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="169"/>
+        <location filename="../../ui/stock/doc_editor.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="170"/>
+        <location filename="../../ui/stock/doc_editor.py" line="107"/>
         <source>Created / posted</source>
         <translation>制单 / 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="177"/>
+        <location filename="../../ui/stock/doc_editor.py" line="114"/>
         <source>Scan a barcode or type a SKU, then Enter</source>
         <translation>扫描条码或输入货号后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="181"/>
+        <location filename="../../ui/stock/doc_editor.py" line="118"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="188"/>
+        <location filename="../../ui/stock/doc_editor.py" line="125"/>
         <source>Scan:</source>
         <translation>扫描：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="212"/>
+        <location filename="../../ui/stock/doc_editor.py" line="141"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="213"/>
+        <location filename="../../ui/stock/doc_editor.py" line="142"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="214"/>
-        <location filename="../../ui/stock/doc_editor.py" line="370"/>
+        <location filename="../../ui/stock/doc_editor.py" line="143"/>
+        <location filename="../../ui/stock/doc_editor.py" line="299"/>
         <source>Post</source>
         <translation>过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="216"/>
+        <location filename="../../ui/stock/doc_editor.py" line="145"/>
         <source>Ctrl+Enter: book the stock movement and give the document its number</source>
         <translation>Ctrl+Enter：记入库存变动并生成单号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="218"/>
+        <location filename="../../ui/stock/doc_editor.py" line="147"/>
         <source>Submit for approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="219"/>
-        <location filename="../../ui/stock/doc_editor.py" line="608"/>
+        <location filename="../../ui/stock/doc_editor.py" line="148"/>
+        <location filename="../../ui/stock/doc_editor.py" line="533"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="220"/>
+        <location filename="../../ui/stock/doc_editor.py" line="149"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="222"/>
+        <location filename="../../ui/stock/doc_editor.py" line="151"/>
         <source>Customer return…</source>
         <translation>客户退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="223"/>
+        <location filename="../../ui/stock/doc_editor.py" line="152"/>
         <source>Reverse…</source>
         <translation>冲销…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="308"/>
+        <location filename="../../ui/stock/doc_editor.py" line="237"/>
         <source>%1 (draft %2)</source>
         <translation>%1（草稿 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="313"/>
-        <location filename="../../ui/stock/doc_editor.py" line="335"/>
+        <location filename="../../ui/stock/doc_editor.py" line="242"/>
+        <location filename="../../ui/stock/doc_editor.py" line="264"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="322"/>
+        <location filename="../../ui/stock/doc_editor.py" line="251"/>
         <source>%1; posted %2 by %3</source>
         <translation>%1；%3 于 %2 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="331"/>
+        <location filename="../../ui/stock/doc_editor.py" line="260"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="370"/>
+        <location filename="../../ui/stock/doc_editor.py" line="299"/>
         <source>Approve and post</source>
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="382"/>
+        <location filename="../../ui/stock/doc_editor.py" line="311"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="412"/>
+        <location filename="../../ui/stock/doc_editor.py" line="337"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="432"/>
+        <location filename="../../ui/stock/doc_editor.py" line="357"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="464"/>
+        <location filename="../../ui/stock/doc_editor.py" line="389"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="529"/>
-        <location filename="../../ui/stock/doc_editor.py" line="550"/>
+        <location filename="../../ui/stock/doc_editor.py" line="454"/>
+        <location filename="../../ui/stock/doc_editor.py" line="475"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="540"/>
+        <location filename="../../ui/stock/doc_editor.py" line="465"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="552"/>
+        <location filename="../../ui/stock/doc_editor.py" line="477"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="563"/>
+        <location filename="../../ui/stock/doc_editor.py" line="488"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="565"/>
+        <location filename="../../ui/stock/doc_editor.py" line="490"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="583"/>
+        <location filename="../../ui/stock/doc_editor.py" line="508"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="599"/>
+        <location filename="../../ui/stock/doc_editor.py" line="524"/>
         <source>Someone else changed this document after you opened it. Reload it to see their version (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请重新打开以查看最新版本（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="609"/>
+        <location filename="../../ui/stock/doc_editor.py" line="534"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="647"/>
+        <location filename="../../ui/stock/doc_editor.py" line="572"/>
         <source>Reverse %1</source>
         <translation>冲销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="648"/>
+        <location filename="../../ui/stock/doc_editor.py" line="573"/>
         <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
         <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="661"/>
+        <location filename="../../ui/stock/doc_editor.py" line="586"/>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="671"/>
+        <location filename="../../ui/stock/doc_editor.py" line="596"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="672"/>
+        <location filename="../../ui/stock/doc_editor.py" line="597"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>
@@ -7052,7 +7303,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>StockDocumentWindow</name>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="715"/>
+        <location filename="../../ui/stock/doc_window.py" line="34"/>
         <source>Stock document</source>
         <translation>库存单据</translation>
     </message>
@@ -7177,52 +7428,52 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="27"/>
         <source>Purchase order</source>
-        <translation type="unfinished">采购订单</translation>
+        <translation>采购订单</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="28"/>
         <source>Goods receipt</source>
-        <translation type="unfinished">入库单</translation>
+        <translation>入库单</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="29"/>
         <source>Supplier return</source>
-        <translation type="unfinished">退供应商单</translation>
+        <translation>退货给供应商</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="33"/>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="34"/>
         <source>submitted</source>
-        <translation type="unfinished"></translation>
+        <translation>已提交</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="35"/>
         <source>approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已审批</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="36"/>
         <source>partially received</source>
-        <translation type="unfinished"></translation>
+        <translation>部分收货</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="38"/>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>已收货</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="39"/>
         <source>posted</source>
-        <translation type="unfinished"></translation>
+        <translation>已过账</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="40"/>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -7230,283 +7481,283 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="112"/>
         <source>New supplier</source>
-        <translation type="unfinished"></translation>
+        <translation>新建供应商</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="113"/>
         <source>Edit supplier</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑供应商</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="124"/>
         <source>assigned automatically</source>
-        <translation type="unfinished">自动分配</translation>
+        <translation>自动生成</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="137"/>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="139"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="141"/>
         <source>not rated</source>
-        <translation type="unfinished"></translation>
+        <translation>未评级</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="147"/>
         <source>Active</source>
-        <translation type="unfinished">启用</translation>
+        <translation>启用</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="154"/>
         <source>Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>名称 *</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="154"/>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="155"/>
-        <location filename="../../ui/catalog/supplier_form.py" line="180"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="181"/>
         <source>Phone</source>
-        <translation type="unfinished">电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="155"/>
-        <location filename="../../ui/catalog/supplier_form.py" line="180"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="181"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="156"/>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="156"/>
         <source>Tax ID</source>
-        <translation type="unfinished">税号</translation>
+        <translation>税号</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="157"/>
         <source>Bank account</source>
-        <translation type="unfinished"></translation>
+        <translation>银行账号</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="158"/>
         <source>Payment terms</source>
-        <translation type="unfinished">付款条件</translation>
+        <translation>付款条件</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="159"/>
         <source>Payment days</source>
-        <translation type="unfinished"></translation>
+        <translation>账期天数</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="159"/>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>评级</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="172"/>
         <source>Notes</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="179"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="180"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="179"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="180"/>
         <source>Job title</source>
-        <translation type="unfinished">职务</translation>
+        <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="181"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="182"/>
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation>主联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="183"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="184"/>
         <source>Add contact</source>
-        <translation type="unfinished"></translation>
+        <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="185"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="186"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="187"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="188"/>
         <source>Remove</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="189"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="190"/>
         <source>Save the supplier first, then add its contacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先保存供应商，再添加联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="205"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="206"/>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="205"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="206"/>
         <source>Document</source>
-        <translation type="unfinished">单据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="206"/>
-        <source>Number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="206"/>
-        <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>单据</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="207"/>
-        <source>Amount</source>
-        <translation type="unfinished">金额</translation>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="207"/>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="208"/>
-        <source>Orders: total with tax. Receipts and returns: value at cost, without tax.</source>
-        <translation type="unfinished"></translation>
+        <source>Amount</source>
+        <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="217"/>
-        <source>Details</source>
-        <translation type="unfinished">详情</translation>
+        <location filename="../../ui/catalog/supplier_form.py" line="209"/>
+        <source>Orders: total with tax. Receipts and returns: value at cost, without tax.</source>
+        <translation>订单：含税总额。入库和退货：按成本计的不含税金额。</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="218"/>
-        <source>Contacts</source>
-        <translation type="unfinished">联系人</translation>
+        <source>Details</source>
+        <translation>基本信息</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_form.py" line="219"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_form.py" line="220"/>
         <source>Purchase history</source>
-        <translation type="unfinished"></translation>
+        <translation>采购记录</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="305"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="307"/>
         <source>(draft)</source>
-        <translation type="unfinished"></translation>
+        <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="314"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="316"/>
         <source>No purchases from this supplier yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无该供应商的采购记录。</translation>
     </message>
 </context>
 <context>
     <name>SupplierListWidget</name>
     <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="33"/>
+        <location filename="../../ui/catalog/supplier_list.py" line="30"/>
         <source>Code, name, phone or contact…</source>
-        <translation type="unfinished"></translation>
+        <translation>编码、名称、电话或联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="31"/>
+        <source>Show inactive</source>
+        <translation>显示停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="34"/>
+        <source>New supplier</source>
+        <translation>新建供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="38"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="38"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="39"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/supplier_list.py" line="39"/>
+        <source>Payment terms</source>
+        <translation>付款条件</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/supplier_list.py" line="40"/>
-        <source>Show inactive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="43"/>
-        <source>New supplier</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="47"/>
-        <source>Code</source>
-        <translation type="unfinished">编码</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="47"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="48"/>
-        <source>Phone</source>
-        <translation type="unfinished">电话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="48"/>
-        <source>Payment terms</source>
-        <translation type="unfinished">付款条件</translation>
-    </message>
-    <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="49"/>
         <source>Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>评级</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="49"/>
+        <location filename="../../ui/catalog/supplier_list.py" line="40"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="67"/>
+        <location filename="../../ui/catalog/supplier_list.py" line="58"/>
         <source>Searching…</source>
-        <translation type="unfinished">正在搜索…</translation>
+        <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="88"/>
+        <location filename="../../ui/catalog/supplier_list.py" line="79"/>
         <source>No supplier matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有匹配的供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_list.py" line="89"/>
+        <location filename="../../ui/catalog/supplier_list.py" line="80"/>
         <source>%1 suppliers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个供应商</translation>
     </message>
 </context>
 <context>
     <name>SupplierPickerDialog</name>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="57"/>
+        <location filename="../../ui/orders/purchase_form.py" line="38"/>
         <source>Choose a supplier</source>
         <translation>选择供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="59"/>
+        <location filename="../../ui/orders/purchase_form.py" line="40"/>
         <source>Code, name or phone…</source>
         <translation>编码、名称或电话…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="61"/>
+        <location filename="../../ui/orders/purchase_form.py" line="42"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="61"/>
+        <location filename="../../ui/orders/purchase_form.py" line="42"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="61"/>
+        <location filename="../../ui/orders/purchase_form.py" line="42"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="62"/>
+        <location filename="../../ui/orders/purchase_form.py" line="43"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="65"/>
+        <location filename="../../ui/orders/purchase_form.py" line="46"/>
         <source>Choose</source>
         <translation>选择</translation>
     </message>
@@ -7707,37 +7958,37 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="28"/>
         <source>New warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>新建仓库</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="29"/>
         <source>Edit warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑仓库</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="32"/>
         <source>e.g. WH-SZ</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 WH-SZ</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="33"/>
         <source>Active</source>
-        <translation type="unfinished">启用</translation>
+        <translation>启用</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="36"/>
         <source>Code *</source>
-        <translation type="unfinished"></translation>
+        <translation>编码 *</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="37"/>
         <source>Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>名称 *</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="38"/>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
 </context>
 <context>
@@ -7904,47 +8155,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="98"/>
         <source>Code</source>
-        <translation type="unfinished">编码</translation>
+        <translation>编码</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="98"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="99"/>
         <source>Address</source>
-        <translation type="unfinished">地址</translation>
+        <translation>地址</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="99"/>
         <source>Active</source>
-        <translation type="unfinished">启用</translation>
+        <translation>启用</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="104"/>
         <source>New warehouse</source>
-        <translation type="unfinished"></translation>
+        <translation>新建仓库</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="106"/>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="129"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="130"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/warehouses.py" line="136"/>
         <source>%1 warehouses</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个仓库</translation>
     </message>
 </context>
 <context>
