@@ -26,6 +26,10 @@ ZERO = Decimal("0")
 CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
 MAX_LINES = 500
+# The columns' ranges: Numeric(14, 3) quantities, (14, 2) money, (14, 4) purchase prices.
+MAX_QTY = Decimal("1e11")
+MAX_AMOUNT = Decimal("1e12")
+MAX_COST = Decimal("1e10")
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,9 @@ def validate_lines(session: Session, lines: Sequence[OrderLineInput], *, purchas
             errors[f"lines[{i}].qty"] = (f"{where}: {p.unit} takes at most "
                                          f"{p.qty_decimals} decimals.")
             continue
+        if q >= MAX_QTY:
+            errors[f"lines[{i}].qty"] = f"{where}: the quantity is too large."
+            continue
         default_price = p.cost if purchase else p.sale_price
         price = _decimal(default_price if ln.unit_price is None else ln.unit_price)
         if price is None or price < 0:
@@ -126,6 +133,9 @@ def validate_lines(session: Session, lines: Sequence[OrderLineInput], *, purchas
         if ln.unit_price is not None and _places(price) > price_places:
             errors[f"lines[{i}].unit_price"] = (f"{where}: the price takes at most "
                                                 f"{price_places} decimals.")
+            continue
+        if price >= (MAX_COST if purchase else MAX_AMOUNT):
+            errors[f"lines[{i}].unit_price"] = f"{where}: the price is too large."
             continue
         disc = ZERO if purchase else _decimal(ln.discount_pct or 0)
         if disc is None or not ZERO <= disc <= HUNDRED or _places(disc) > 2:
@@ -139,7 +149,7 @@ def validate_lines(session: Session, lines: Sequence[OrderLineInput], *, purchas
             continue
         price = price.quantize(Decimal(1).scaleb(-price_places), rounding=ROUND_HALF_UP)
         amount, tax, discount = line_money(q, price, disc, rate)
-        if amount >= Decimal("1e12"):
+        if amount >= MAX_AMOUNT:
             errors[f"lines[{i}].qty"] = f"{where}: the line amount is too large."
             continue
         out.append(LineValues(i, p.id, as_qty(q), price, disc, rate, amount, tax, discount))

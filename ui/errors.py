@@ -543,6 +543,10 @@ MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
                        "Line %1 (%2): the tax rate is a percentage from 0 to 100.")),
     (re.compile(r"^Line (\d+) \((.+?)\): the line amount is too large\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Line %1 (%2): the line amount is too large.")),
+    (re.compile(r"^Line (\d+) \((.+?)\): the quantity is too large\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Line %1 (%2): the quantity is too large.")),
+    (re.compile(r"^Line (\d+) \((.+?)\): the price is too large\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Line %1 (%2): the price is too large.")),
     (re.compile(r"^Line (\d+) \((.+?)\) of (\S+): only (\S+) left to receive\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Line %1 (%2) of %3: only %4 left to receive.")),
     (re.compile(r"^Line (\d+) \((.+?)\) of (\S+): only (\S+) left to deliver\.$"),
@@ -657,6 +661,14 @@ ROLE_LABELS = {
     "finance": QT_TRANSLATE_NOOP("Roles", "Finance"),
     "admin": QT_TRANSLATE_NOOP("Roles", "Administrator"),
 }
+
+# The catalog's messages and names (products, suppliers, warehouses) live beside its screens.
+from ui.catalog import messages as _catalog  # noqa: E402
+MESSAGE_PATTERNS += _catalog.MESSAGE_PATTERNS
+for _own, _theirs in ((FIELD_LABELS, _catalog.FIELD_LABELS),
+                      (ENTITY_LABELS, _catalog.ENTITY_LABELS)):
+    for _key, _label in _theirs.items():
+        _own.setdefault(_key, _label)
 
 
 def _tr(context: str, text: str) -> str:

@@ -273,6 +273,11 @@ def test_validation_reports_every_bad_line(db, staff, shop):
                                      "lines[4].unit_price", "lines[5].product_id"}
     assert err.value.errors["lines[2].qty"] == "Line 2 (SKU-002): 个 takes at most 0 decimals."
     with pytest.raises(ValidationError) as err:
+        create_so(db, staff.rep1, so_input(shop, line(p1, "1e11"), line(p2, 1, price="1e12")))
+    assert err.value.errors == {"lines[1].qty": "Line 1 (SKU-001): the quantity is too large.",
+                                "lines[2].unit_price": "Line 2 (SKU-002): the price is too "
+                                                       "large."}
+    with pytest.raises(ValidationError) as err:
         create_so(db, staff.rep1, so_input(shop, warehouse=999999))
     assert err.value.field == "warehouse_id"
     assert call(db, so.list_sales_orders, staff.admin) == []
