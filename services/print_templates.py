@@ -17,6 +17,7 @@ nor Qt — so using it here does not make a cycle.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 from dataclasses import dataclass
 
@@ -94,6 +95,11 @@ def builtin_template(doc_type: str, language: str | None = None) -> TemplateCont
                                         False, None, None, None, len(data)), data)
 
 
+def _basename(path: str) -> str:
+    """The file name of a Windows or POSIX path (the client may run on either)."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 def check_template(doc_type: str, content: bytes, filename: str | None = None) -> None:
     """Validate a template for ``doc_type``: ValidationError('file', every problem, one a
     line, each naming sheet and cell) when it cannot be used."""
@@ -103,12 +109,14 @@ def check_template(doc_type: str, content: bytes, filename: str | None = None) -
     if len(content) > MAX_TEMPLATE_BYTES:
         raise ValidationError("file", f"{filename or 'The template'} is larger than "
                                       f"{MAX_TEMPLATE_BYTES // (1024 * 1024)} MB.")
+    source = io.BytesIO(content)
+    source.name = _basename(filename) if filename else "template.xlsx"
     try:
-        load_template(content, field_paths(_doc_type(doc_type)))
+        load_template(source, field_paths(_doc_type(doc_type)))
     except TemplateError as exc:
-        where = f"{filename}: " if filename else ""
-        raise ValidationError("file", where + "\n".join(str(p) for p in exc.problems)) \
-            from None
+        where = f"{source.name}: " if filename else ""
+        raise ValidationError("file", "\n".join(f"{where}{p}" if p.sheet else str(p)
+                                                for p in exc.problems)) from None
 
 
 def _info(row: PrintTemplate, creator: str | None, size: int) -> TemplateInfo:
@@ -175,7 +183,7 @@ def import_template(session: Session, actor: Actor, doc_type: str, name: str,
                                      PrintTemplate.name == name)) or 0) + 1
     row = PrintTemplate(doc_type=doc_type, name=name, version=version,
                         language=_lang(language) if language else None, content=content,
-                        filename=os.path.basename(filename)[:200] if filename else None,
+                        filename=_basename(filename)[:200] if filename else None,
                         is_default=False, active=True, note=(note or "").strip()[:300] or None,
                         created_by_id=actor.user_id)
     session.add(row)
