@@ -119,6 +119,25 @@ def check_editor(actor: Actor, what: str) -> None:
         raise PermissionDenied(f"Only warehouse staff and administrators can change {what}.")
 
 
+def apply_changes(session: Session, actor: Actor, obj, entity: str, before: dict,
+                  after: dict, **details) -> list[str]:
+    """Set on ``obj`` the fields of ``after`` that differ from ``before``, flush, and audit
+    them as ``<entity>.update`` (before/after of the changed fields, and the version it
+    produced when the row is versioned). Nothing changed → no write, no audit."""
+    changed = [f for f in after if before[f] != after[f]]
+    if not changed:
+        return changed
+    for f in changed:
+        setattr(obj, f, after[f])
+    session.flush()
+    if hasattr(obj, "version_id"):
+        details["version"] = obj.version_id
+    audit.record(session, actor.user_id, f"{entity}.update", entity, obj.id,
+                 before={f: before[f] for f in changed}, after={f: after[f] for f in changed},
+                 **details)
+    return changed
+
+
 def build_search_text(sku: str, name: str, spec: str | None, barcode: str | None) -> str:
     """product.search_text: sku, name, spec and barcode, each NFKC + casefold, one per line
     (a fragment never spans two fields)."""
@@ -480,12 +499,5 @@ def update_warehouse(session: Session, actor: Actor, warehouse_id: int, *, name:
                                         "another warehouse or count it out before "
                                         "deactivating it.")
     before = {"name": w.name, "address": w.address, "active": bool(w.active)}
-    changed = [f for f in before if before[f] != after[f]]
-    if changed:
-        for f in changed:
-            setattr(w, f, after[f])
-        session.flush()
-        audit.record(session, actor.user_id, "warehouse.update", "warehouse", w.id,
-                     before={f: before[f] for f in changed},
-                     after={f: after[f] for f in changed})
+    apply_changes(session, actor, w, "warehouse", before, after)
     return _warehouse_info(w)

@@ -18,6 +18,7 @@ Rules enforced here (each public function's docstring says which apply):
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -29,7 +30,7 @@ from models.catalog import Supplier, SupplierContact
 from models.stock import PurchaseOrder, StockDocument, StockDocumentLine
 from services import audit, normalize, numbering
 from services import catalog_values as values
-from services.catalog import check_editor, like_pattern
+from services.catalog import apply_changes, check_editor, like_pattern
 from services.customer_search import normalize_text
 from services.customers import changed_since
 from services.errors import Conflict, NotFound, ValidationError
@@ -182,10 +183,12 @@ def _snapshot(s: Supplier) -> dict:
     return {f: getattr(s, f) for f in SUPPLIER_FIELDS}
 
 
-def _flush_unique_code(session: Session, code: str) -> None:
+@contextmanager
+def _unique_code(code: str):
+    """A concurrent save that took the code after our check is told like the check."""
     try:
-        session.flush()
-    except IntegrityError as exc:          # a concurrent save took the code after our check
+        yield
+    except IntegrityError as exc:
         if "code" in str(exc.orig).lower():
             raise ValidationError("code", f"Supplier code {code!r} is already used by "
                                           "another supplier.") from None
@@ -206,7 +209,8 @@ def create_supplier(session: Session, actor: Actor, data: SupplierInput) -> Supp
     v["code"] = v["code"] or _next_code(session)
     s = Supplier(**v)
     session.add(s)
-    _flush_unique_code(session, v["code"])
+    with _unique_code(v["code"]):
+        session.flush()
     audit.record(session, actor.user_id, "supplier.create", "supplier", s.id,
                  version=s.version_id,
                  after={f: x for f, x in _snapshot(s).items() if x is not None})
@@ -236,15 +240,8 @@ def update_supplier(session: Session, actor: Actor, supplier_id: int, data: Supp
         errors["code"] = f"Supplier code {v['code']!r} is already used by another supplier."
     if errors:
         raise ValidationError(errors)
-    changed = [f for f in SUPPLIER_FIELDS if before[f] != v[f]]
-    if not changed:
-        return _info(session, s.id)
-    for f in changed:
-        setattr(s, f, v[f])
-    _flush_unique_code(session, v["code"])
-    audit.record(session, actor.user_id, "supplier.update", "supplier", s.id,
-                 version=s.version_id, before={f: before[f] for f in changed},
-                 after={f: v[f] for f in changed})
+    with _unique_code(v["code"]):
+        apply_changes(session, actor, s, "supplier", before, v)
     return _info(session, s.id)
 
 
@@ -342,17 +339,10 @@ def update_supplier_contact(session: Session, actor: Actor, contact_id: int,
     c = _load_contact(session, actor, contact_id)
     v = _contact_values(data)
     before = {f: getattr(c, f) for f in CONTACT_FIELDS}
-    changed = [f for f in CONTACT_FIELDS if before[f] != v[f]]
-    if not changed:
-        return _contact_info(c)
-    for f in changed:
-        setattr(c, f, v[f])
-    session.flush()
+    changed = apply_changes(session, actor, c, "supplier_contact", before, v,
+                            supplier_id=c.supplier_id)
     if c.is_primary and "is_primary" in changed:
         _unmark_other_primaries(session, c.supplier_id, c.id)
-    audit.record(session, actor.user_id, "supplier_contact.update", "supplier_contact", c.id,
-                 supplier_id=c.supplier_id, before={f: before[f] for f in changed},
-                 after={f: v[f] for f in changed})
     return _contact_info(c)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel,
                                QLineEdit, QMessageBox, QTableWidget, QWidget)
 
@@ -47,6 +47,24 @@ def decimal_text(value: Decimal | None, min_places: int = 0) -> str:
     return f"{whole}.{frac}" if frac else whole
 
 
+class SearchBox(QLineEdit):
+    """A search field that calls ``search()`` when typing pauses (``debounce`` ms) or on
+    Enter; ``timer`` is stopped by whoever searches for another reason."""
+
+    def __init__(self, placeholder: str, search, debounce: int = 250,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(280)
+        self.setPlaceholderText(placeholder)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(debounce)
+        self.timer.timeout.connect(search)
+        self.textChanged.connect(lambda _t: self.timer.start())
+        self.returnPressed.connect(search)
+
+
 def read_only_table(table: QTableWidget) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectRows)
@@ -58,6 +76,15 @@ def read_only_table(table: QTableWidget) -> QTableWidget:
     table.horizontalHeader().setHighlightSections(False)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def open_dialog(dialog: QDialog, on_saved=None) -> QDialog:
+    """Open a form window-modal (never a nested event loop), deleted when closed."""
+    dialog.setAttribute(Qt.WA_DeleteOnClose)
+    if on_saved is not None:
+        dialog.saved.connect(on_saved)
+    dialog.open()
+    return dialog
 
 
 class CatalogFormDialog(QDialog):

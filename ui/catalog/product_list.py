@@ -4,14 +4,14 @@ SKU). Enter or a double click opens the form; warehouse staff and administrators
 products."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
+                               QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
 from services import catalog
-from ui.catalog.common import can_edit_catalog, money_text
+from ui.catalog.common import SearchBox, can_edit_catalog, money_text, open_dialog
 from ui.catalog.product_form import ProductFormDialog
 from ui.errors import describe as error_text
 from ui.widgets.lifetime import OwnedRunner
@@ -151,16 +151,7 @@ class ProductListWidget(QWidget):
         self.form: ProductFormDialog | None = None
         self.model = ProductListModel(client, runner, self)
 
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
-        self.search.setPlaceholderText(self.tr("SKU, name, spec or barcode…"))
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self.apply_filters)
+        self.search = SearchBox(self.tr("SKU, name, spec or barcode…"), self.apply_filters, SEARCH_DEBOUNCE_MS)
         self.category_label = QLabel(self.tr("Category"))
         self.category = QComboBox()
         self.category.setMinimumWidth(140)
@@ -227,7 +218,7 @@ class ProductListWidget(QWidget):
         self.category.blockSignals(False)
 
     def apply_filters(self) -> None:
-        self._debounce.stop()
+        self.search.timer.stop()
         self.count_label.setText(self.tr("Searching…"))
         self.model.search(self.search.text().strip(), self.category.currentData(),
                           not self.show_inactive.isChecked())
@@ -259,18 +250,14 @@ class ProductListWidget(QWidget):
             self.edit_product(product.id)
 
     def new_product(self) -> ProductFormDialog:
-        return self._open_form(None)
+        self.form = open_dialog(ProductFormDialog(self.client, self.runner, parent=self),
+                                self._saved)
+        return self.form
 
     def edit_product(self, product_id: int) -> ProductFormDialog:
-        return self._open_form(product_id)
-
-    def _open_form(self, product_id: int | None) -> ProductFormDialog:
-        form = ProductFormDialog(self.client, self.runner, product_id, parent=self)
-        form.setAttribute(Qt.WA_DeleteOnClose)
-        form.saved.connect(self._saved)
-        self.form = form
-        form.open()
-        return form
+        self.form = open_dialog(ProductFormDialog(self.client, self.runner, product_id,
+                                                  parent=self), self._saved)
+        return self.form
 
     def _saved(self, product) -> None:
         self.model.replace(product)

@@ -3,13 +3,13 @@ ones on request; Enter or a double click opens the form (details, contacts, purc
 history); warehouse staff and administrators add suppliers."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from services import suppliers
-from ui.catalog.common import can_edit_catalog, read_only_table
+from ui.catalog.common import SearchBox, can_edit_catalog, open_dialog, read_only_table
 from ui.catalog.supplier_form import SupplierFormDialog, stars
 from ui.errors import describe as error_text
 from ui.widgets.lifetime import OwnedRunner
@@ -27,16 +27,7 @@ class SupplierListWidget(QWidget):
         self.jobs = OwnedRunner(runner, self)
         self.rows: list = []
         self.form: SupplierFormDialog | None = None
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
-        self.search.setPlaceholderText(self.tr("Code, name, phone or contact…"))
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self.refresh)
+        self.search = SearchBox(self.tr("Code, name, phone or contact…"), self.refresh, SEARCH_DEBOUNCE_MS)
         self.show_inactive = QCheckBox(self.tr("Show inactive"))
         self.show_inactive.toggled.connect(self.refresh)
         self.count_label = QLabel()
@@ -63,7 +54,7 @@ class SupplierListWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._debounce.stop()
+        self.search.timer.stop()
         self.count_label.setText(self.tr("Searching…"))
         self.jobs.submit(self.client.read, suppliers.search_suppliers,
                          self.search.text().strip(), LIMIT,
@@ -97,18 +88,14 @@ class SupplierListWidget(QWidget):
             self.edit_supplier(self.rows[row].id)
 
     def new_supplier(self) -> SupplierFormDialog:
-        return self._open_form(None)
+        self.form = open_dialog(SupplierFormDialog(self.client, self.runner, parent=self),
+                                self._saved)
+        return self.form
 
     def edit_supplier(self, supplier_id: int) -> SupplierFormDialog:
-        return self._open_form(supplier_id)
-
-    def _open_form(self, supplier_id: int | None) -> SupplierFormDialog:
-        form = SupplierFormDialog(self.client, self.runner, supplier_id, parent=self)
-        form.setAttribute(Qt.WA_DeleteOnClose)
-        form.saved.connect(self._saved)
-        self.form = form
-        form.open()
-        return form
+        self.form = open_dialog(SupplierFormDialog(self.client, self.runner, supplier_id,
+                                                   parent=self), self._saved)
+        return self.form
 
     def _saved(self, supplier) -> None:
         self.refresh()
