@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from models.stock import SalesOrder, SalesOrderLine, StockDocument
 from services import order_progress
+from services.sales_orders import SO_FLOW
 from services.errors import NotFound, ValidationError
 from services.org import Actor
 from services.stock_documents import (DocLineInput, PostResult, StockDocInfo,
@@ -55,17 +56,8 @@ def _deliverable_order(session: Session, so_id: int, *, lock: bool) -> SalesOrde
     if so is None:
         raise NotFound("sales order", so_id)
     if so.state not in DELIVERABLE:
-        raise ValidationError("sales_order_id", _not_deliverable(so))
+        raise SO_FLOW.refusal(so)       # "… is waiting for approval." / "… was cancelled." …
     return so
-
-
-def _not_deliverable(so: SalesOrder) -> str:
-    label = so.number or f"#{so.id}"
-    if so.state == "delivered":
-        return f"Sales order {label} is fully delivered."
-    if so.state == "cancelled":
-        return f"Sales order {label} was cancelled."
-    return f"Sales order {label} is not approved; only an approved order can be delivered."
 
 
 def _order_lines(session: Session, so_id: int) -> list[SalesOrderLine]:

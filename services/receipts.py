@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from models.catalog import Supplier
 from models.stock import PurchaseOrder, PurchaseOrderLine, StockDocument
 from services import order_progress
+from services.purchasing import PO_FLOW
 from services.errors import NotFound, ValidationError
 from services.org import Actor
 from services.stock_documents import DocLineInput, StockDocInfo, check_stock_role, poster
@@ -49,12 +50,7 @@ def _receivable_order(session: Session, po_id: int, *, lock: bool) -> PurchaseOr
     if po is None:
         raise NotFound("purchase order", po_id)
     if po.state not in RECEIVABLE:
-        label = po.number or f"#{po.id}"
-        raise ValidationError("purchase_order_id", {
-            "received": f"Purchase order {label} is fully received.",
-            "cancelled": f"Purchase order {label} was cancelled.",
-        }.get(po.state, f"Purchase order {label} is not approved; goods are received only "
-                        "against an approved order."))
+        raise PO_FLOW.refusal(po)       # "… is waiting for approval." / "… is fully received." …
     return po
 
 

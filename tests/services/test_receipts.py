@@ -121,7 +121,7 @@ def test_only_approved_orders_receive_and_only_the_warehouse_receives(db, staff)
     with pytest.raises(ValidationError) as err:
         db.write(lambda s: receipts.create_receipt_from_po(s, staff.warehouse, draft.id,
                                                            new_uuid()))
-    assert "is not approved" in err.value.message
+    assert err.value.message == f"#{draft.id} is still a draft; submit it first."
     po = approved_po(db, staff, w, [(w.products[0], 1, "10")])
     with pytest.raises(PermissionDenied):
         db.write(lambda s: receipts.create_receipt_from_po(s, staff.rep1, po, new_uuid()))
