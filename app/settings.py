@@ -67,6 +67,10 @@ class Settings:
     last_profile: str = "This PC"
     last_login: str = ""
     remember_me: bool = False
+    # Printing on this desktop: the printer last used per document type, and a TrueType
+    # font to embed in PDFs sent outside the office ('' = the readers' own STSong-Light).
+    last_printers: dict[str, str] = field(default_factory=dict)
+    print_font: str = ""
 
     @property
     def path(self) -> Path:
@@ -100,7 +104,10 @@ class Settings:
         return cls(language=raw.get("language", ""), profiles=profiles,
                    last_profile=raw.get("last_profile", profiles[0].name),
                    last_login=raw.get("last_login", ""),
-                   remember_me=bool(raw.get("remember_me", False)))
+                   remember_me=bool(raw.get("remember_me", False)),
+                   last_printers={str(k): str(v) for k, v in
+                                  (raw.get("last_printers") or {}).items()},
+                   print_font=str(raw.get("print_font") or ""))
 
 
 KEYRING_SERVICE = "Qianli CRM"

@@ -16,7 +16,7 @@ from services.print_samples import sample_context
 from services.print_templates import TemplateContent, default_template, template_content
 
 __all__ = ["PrintJob", "prepare_print", "prepare_batch", "prepare_sample",
-           "prepare_by_number"]
+           "prepare_by_number", "prepare_stock_document", "STOCK_DOC_TYPES"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,25 @@ def prepare_by_number(session: Session, actor: Actor, doc_type: str, number: str
     """As prepare_print, the document found by its number (the CLI)."""
     return prepare_print(session, actor, doc_type,
                          find_document(session, actor, doc_type, number), **kw)
+
+
+STOCK_DOC_TYPES = {"DN": "delivery_note", "GR": "goods_receipt"}
+
+
+def prepare_stock_document(session: Session, actor: Actor, doc_id: int, **kw: Any) -> PrintJob:
+    """A stock document by id, printed as its type's document (delivery note, goods
+    receipt); other stock documents have no print template yet."""
+    from models.stock import StockDocument
+    doc_type = session.get(StockDocument, doc_id)
+    if doc_type is None:
+        from services.errors import NotFound
+        raise NotFound("stock document", doc_id)
+    kind = STOCK_DOC_TYPES.get(doc_type.doc_type)
+    if kind is None:
+        from services.errors import ValidationError
+        raise ValidationError("doc_type", "Only delivery notes and goods receipts can be "
+                                          "printed yet.")
+    return prepare_print(session, actor, kind, doc_id, **kw)
 
 
 def prepare_batch(session: Session, actor: Actor, doc_type: str, ids: Iterable[int], *,

@@ -131,11 +131,19 @@ def _select():
 
 
 def list_templates(session: Session, actor: Actor, doc_type: str, *,
-                   language: str | None = None) -> list[TemplateInfo]:
+                   language: str | None = None, all_versions: bool = False
+                   ) -> list[TemplateInfo]:
     """The newest version of each stored template of ``doc_type`` (default first, then by
     name), followed by the built-in templates (Chinese and English) — the built-in one of
-    the user's language is what prints when nothing is stored."""
+    the user's language is what prints when nothing is stored. ``all_versions`` lists the
+    earlier versions too (newest first within a name)."""
     _doc_type(doc_type)
+    langs = (_lang(language),) + tuple(x for x in LANGUAGES if x != _lang(language))
+    builtins = [builtin_template(doc_type, lang).info for lang in langs]
+    if all_versions:
+        rows = session.execute(_select().where(PrintTemplate.doc_type == doc_type)
+                               .order_by(PrintTemplate.name, PrintTemplate.version.desc()))
+        return [_info(r[0], r[1], r[2] or 0) for r in rows] + builtins
     newest = (select(PrintTemplate.name, func.max(PrintTemplate.version).label("v"))
               .where(PrintTemplate.doc_type == doc_type, PrintTemplate.active.is_(True))
               .group_by(PrintTemplate.name).subquery())
@@ -150,8 +158,7 @@ def list_templates(session: Session, actor: Actor, doc_type: str, *,
     if default is not None:
         infos[default[0].name] = _info(default[0], default[1], default[2] or 0)
     stored = sorted(infos.values(), key=lambda t: (not t.is_default, t.name))
-    langs = (_lang(language),) + tuple(x for x in LANGUAGES if x != _lang(language))
-    return stored + [builtin_template(doc_type, lang).info for lang in langs]
+    return stored + builtins
 
 
 def template_versions(session: Session, actor: Actor, doc_type: str, name: str
