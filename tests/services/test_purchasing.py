@@ -133,6 +133,23 @@ def test_cancel_until_something_is_received(db, staff, shop):
     assert err.value.message == f"{other.number} was cancelled."
 
 
+def test_cancel_a_submitted_order_and_no_approval_of_a_draft(db, staff, shop):
+    order = create_po(db, staff.warehouse, po_input(shop))
+    with pytest.raises(ValidationError) as err:
+        call(db, po.approve_purchase_order, staff.admin, order.id)
+    assert err.value.message == f"#{order.id} is still a draft; submit it first."
+    submitted = call(db, po.submit_purchase_order, staff.warehouse, order.id)
+    assert call(db, po.submit_purchase_order, staff.warehouse, order.id) == submitted
+    gone = call(db, po.cancel_purchase_order, staff.warehouse, order.id, "重复下单")
+    assert gone.state == "cancelled" and gone.number == submitted.number
+    events = call(db, po.purchase_order_history, staff.finance, order.id)
+    assert [(e.action, e.to_state, e.reason) for e in events] == [
+        ("create", None, None), ("submit", "submitted", None),
+        ("cancel", "cancelled", "重复下单")]
+    with pytest.raises(NotFound):
+        call(db, po.purchase_order_history, staff.rep1, order.id)
+
+
 def test_receive_queue(db, staff, shop):
     p1, p2, _ = shop.products
     w1, w2 = shop.warehouses

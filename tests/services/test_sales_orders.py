@@ -429,3 +429,26 @@ def test_concurrent_resends_of_one_create_make_one_order(db, staff, shop):
     assert all(isinstance(r, so.SalesOrderInfo) for r in results), results
     assert len({r.id for r in results}) == 1
     assert len(call(db, so.list_sales_orders, staff.admin)) == 1
+
+
+def test_cancel_from_submitted_and_approved_and_no_reject_after_approval(db, staff, shop):
+    p1 = shop.products[0]
+    w = shop.warehouses[0]
+    stock_in(db, p1, w, 10)
+    call(db, set_approval_rules, staff.admin, ApprovalRules(amount_above=D("150")))
+    waiting = call(db, so.submit_sales_order, staff.rep1,
+                   create_so(db, staff.rep1, so_input(shop, line(p1, 2))).id)
+    assert waiting.state == "submitted"
+    assert call(db, so.cancel_sales_order, staff.manager, waiting.id, "重复").state == \
+        "cancelled"
+    approved = call(db, so.approve_sales_order, staff.admin, call(
+        db, so.submit_sales_order, staff.rep1,
+        create_so(db, staff.rep1, so_input(shop, line(p1, 3))).id).id)
+    assert approved.approved_by_name == "管理员"
+    assert balance(db, p1, w) == (D("10"), D("3"))
+    with pytest.raises(ValidationError) as err:
+        call(db, so.reject_sales_order, staff.manager, approved.id, "too late")
+    assert err.value.message == f"{approved.number} is already approved."
+    call(db, so.cancel_sales_order, staff.rep1, approved.id, "客户取消")
+    assert balance(db, p1, w) == (D("10"), D("0"))
+    assert db.read(verify) == []
