@@ -155,6 +155,32 @@ KNOWN_MESSAGES = (
                       "two decimals, or empty."),
     QT_TRANSLATE_NOOP("ServiceMessages",
                       "The approval discount is a percentage from 0 to 100, or empty."),
+    # Stock documents: receipts, delivery notes, returns
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may receive "
+                      "goods."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may create "
+                      "delivery notes."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may take "
+                      "back goods."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may return "
+                      "goods to suppliers."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may return "
+                      "goods."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Say why goods are received without a purchase order."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A receipt without a purchase order cannot fill "
+                      "purchase order lines; receive those from the order."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A delivery note needs an approved sales order: no "
+                      "stock leaves without one."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Goods can only be returned from a posted document."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "A customer return is made against a posted delivery note."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Say why the goods go back to the supplier."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Choose the supplier the goods go back to."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Lines that return goods of a receipt need the "
+                      "return to be made against that receipt."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "This document id is already used by another document."),
 )
 
 _Q = r"['\"](.+)['\"]"   # a value the service quoted with repr()
@@ -574,6 +600,22 @@ MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^Line (\d+) has a (\S+)% discount, above the approval limit of (\S+)%\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages",
                        "Line %1 has a %2% discount, above the approval limit of %3%.")),
+    # Stock documents: receipts, delivery notes, returns
+    (re.compile(r"^Sales order (\S+) has nothing left to deliver\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Sales order %1 has nothing left to deliver.")),
+    (re.compile(r"^Purchase order (\S+) has nothing left to receive\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Purchase order %1 has nothing left to receive.")),
+    (re.compile(r"^Line (\d+) \((.+?)\): not on (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Line %1 (%2): not on %3.")),
+    (re.compile(r"^Line (\d+) \((.+?)\): (\S+) is more than the (\S+) still open on (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "Line %1 (%2): %3 is more than the %4 still open on %5.")),
+    (re.compile(r"^Line (\d+) \((.+?)\): give the reason for the return\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Line %1 (%2): give the reason for the return.")),
+    (re.compile(r"^Line (\d+): not a line of delivery note (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Line %1: not a line of delivery note %2.")),
+    (re.compile(r"^Receipt (\S+) came from another supplier\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Receipt %1 came from another supplier.")),
 )
 
 

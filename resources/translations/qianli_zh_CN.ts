@@ -1250,47 +1250,47 @@
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../ui/errors.py" line="646"/>
+        <location filename="../../ui/errors.py" line="688"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="647"/>
+        <location filename="../../ui/errors.py" line="689"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="648"/>
+        <location filename="../../ui/errors.py" line="690"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="649"/>
+        <location filename="../../ui/errors.py" line="691"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="650"/>
+        <location filename="../../ui/errors.py" line="692"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="651"/>
+        <location filename="../../ui/errors.py" line="693"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="652"/>
+        <location filename="../../ui/errors.py" line="694"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="653"/>
+        <location filename="../../ui/errors.py" line="695"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="654"/>
+        <location filename="../../ui/errors.py" line="696"/>
         <source>Sales target</source>
         <translation>销售目标</translation>
     </message>
@@ -1323,113 +1323,113 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="764"/>
+        <location filename="../../ui/errors.py" line="806"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="790"/>
+        <location filename="../../ui/errors.py" line="832"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="792"/>
+        <location filename="../../ui/errors.py" line="834"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="797"/>
+        <location filename="../../ui/errors.py" line="839"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="810"/>
+        <location filename="../../ui/errors.py" line="852"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="815"/>
+        <location filename="../../ui/errors.py" line="857"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="819"/>
+        <location filename="../../ui/errors.py" line="861"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="820"/>
+        <location filename="../../ui/errors.py" line="862"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="823"/>
+        <location filename="../../ui/errors.py" line="865"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="827"/>
+        <location filename="../../ui/errors.py" line="869"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="834"/>
+        <location filename="../../ui/errors.py" line="876"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="838"/>
+        <location filename="../../ui/errors.py" line="880"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="841"/>
+        <location filename="../../ui/errors.py" line="883"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="845"/>
+        <location filename="../../ui/errors.py" line="887"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="847"/>
+        <location filename="../../ui/errors.py" line="889"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="853"/>
+        <location filename="../../ui/errors.py" line="895"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="855"/>
+        <location filename="../../ui/errors.py" line="897"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="857"/>
+        <location filename="../../ui/errors.py" line="899"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="859"/>
+        <location filename="../../ui/errors.py" line="901"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="861"/>
+        <location filename="../../ui/errors.py" line="903"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="863"/>
+        <location filename="../../ui/errors.py" line="905"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="864"/>
+        <location filename="../../ui/errors.py" line="906"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1437,33 +1437,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="882"/>
+        <location filename="../../ui/errors.py" line="924"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="889"/>
+        <location filename="../../ui/errors.py" line="931"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="900"/>
+        <location filename="../../ui/errors.py" line="942"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="911"/>
-        <location filename="../../ui/errors.py" line="924"/>
+        <location filename="../../ui/errors.py" line="953"/>
+        <location filename="../../ui/errors.py" line="966"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="914"/>
+        <location filename="../../ui/errors.py" line="956"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="924"/>
+        <location filename="../../ui/errors.py" line="966"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1471,273 +1471,273 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="582"/>
+        <location filename="../../ui/errors.py" line="624"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="583"/>
+        <location filename="../../ui/errors.py" line="625"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="584"/>
+        <location filename="../../ui/errors.py" line="626"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="585"/>
+        <location filename="../../ui/errors.py" line="627"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="586"/>
+        <location filename="../../ui/errors.py" line="628"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="587"/>
+        <location filename="../../ui/errors.py" line="629"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="588"/>
+        <location filename="../../ui/errors.py" line="630"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="589"/>
+        <location filename="../../ui/errors.py" line="631"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="590"/>
+        <location filename="../../ui/errors.py" line="632"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="591"/>
+        <location filename="../../ui/errors.py" line="633"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="592"/>
+        <location filename="../../ui/errors.py" line="634"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="593"/>
+        <location filename="../../ui/errors.py" line="635"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="594"/>
-        <location filename="../../ui/errors.py" line="595"/>
+        <location filename="../../ui/errors.py" line="636"/>
+        <location filename="../../ui/errors.py" line="637"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="596"/>
+        <location filename="../../ui/errors.py" line="638"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="597"/>
+        <location filename="../../ui/errors.py" line="639"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="598"/>
-        <location filename="../../ui/errors.py" line="599"/>
+        <location filename="../../ui/errors.py" line="640"/>
+        <location filename="../../ui/errors.py" line="641"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="600"/>
+        <location filename="../../ui/errors.py" line="642"/>
         <source>When</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="601"/>
+        <location filename="../../ui/errors.py" line="643"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="602"/>
+        <location filename="../../ui/errors.py" line="644"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="603"/>
+        <location filename="../../ui/errors.py" line="645"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="604"/>
+        <location filename="../../ui/errors.py" line="646"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="605"/>
+        <location filename="../../ui/errors.py" line="647"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="606"/>
+        <location filename="../../ui/errors.py" line="648"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="607"/>
-        <location filename="../../ui/errors.py" line="639"/>
+        <location filename="../../ui/errors.py" line="649"/>
+        <location filename="../../ui/errors.py" line="681"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="608"/>
+        <location filename="../../ui/errors.py" line="650"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="610"/>
-        <location filename="../../ui/errors.py" line="611"/>
+        <location filename="../../ui/errors.py" line="652"/>
+        <location filename="../../ui/errors.py" line="653"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="612"/>
+        <location filename="../../ui/errors.py" line="654"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="613"/>
+        <location filename="../../ui/errors.py" line="655"/>
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="614"/>
+        <location filename="../../ui/errors.py" line="656"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="615"/>
-        <location filename="../../ui/errors.py" line="616"/>
+        <location filename="../../ui/errors.py" line="657"/>
+        <location filename="../../ui/errors.py" line="658"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="617"/>
+        <location filename="../../ui/errors.py" line="659"/>
         <source>Commit</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="618"/>
+        <location filename="../../ui/errors.py" line="660"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="619"/>
+        <location filename="../../ui/errors.py" line="661"/>
         <source>Products of interest</source>
         <translation>意向产品</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="620"/>
+        <location filename="../../ui/errors.py" line="662"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="621"/>
+        <location filename="../../ui/errors.py" line="663"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="622"/>
+        <location filename="../../ui/errors.py" line="664"/>
         <source>Enquiry</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="623"/>
+        <location filename="../../ui/errors.py" line="665"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="624"/>
+        <location filename="../../ui/errors.py" line="666"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="625"/>
+        <location filename="../../ui/errors.py" line="667"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="626"/>
+        <location filename="../../ui/errors.py" line="668"/>
         <source>Position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="627"/>
+        <location filename="../../ui/errors.py" line="669"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="628"/>
+        <location filename="../../ui/errors.py" line="670"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="629"/>
+        <location filename="../../ui/errors.py" line="671"/>
         <source>Counts as won</source>
         <translation>计为赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="630"/>
+        <location filename="../../ui/errors.py" line="672"/>
         <source>Counts as lost</source>
         <translation>计为输单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="632"/>
+        <location filename="../../ui/errors.py" line="674"/>
         <source>Most customers per rep</source>
         <translation>每人客户上限</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="633"/>
+        <location filename="../../ui/errors.py" line="675"/>
         <source>Days before re-claiming</source>
         <translation>再次领取间隔天数</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="634"/>
+        <location filename="../../ui/errors.py" line="676"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="635"/>
+        <location filename="../../ui/errors.py" line="677"/>
         <source>Period start</source>
         <translation>期间开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="636"/>
-        <location filename="../../ui/errors.py" line="637"/>
+        <location filename="../../ui/errors.py" line="678"/>
+        <location filename="../../ui/errors.py" line="679"/>
         <source>Measured on</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="638"/>
+        <location filename="../../ui/errors.py" line="680"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="640"/>
+        <location filename="../../ui/errors.py" line="682"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="641"/>
+        <location filename="../../ui/errors.py" line="683"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="642"/>
+        <location filename="../../ui/errors.py" line="684"/>
         <source>Group by</source>
         <translation>统计维度</translation>
     </message>
@@ -3715,47 +3715,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrderFormBase</name>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="137"/>
+        <location filename="../../ui/orders/order_form.py" line="105"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="162"/>
+        <location filename="../../ui/orders/order_form.py" line="130"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="136"/>
+        <location filename="../../ui/orders/order_form.py" line="104"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="133"/>
+        <location filename="../../ui/orders/order_form.py" line="101"/>
         <source>Add a product: scan or type its SKU or name</source>
         <translation>添加商品：扫描条码，或输入货号、名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="223"/>
+        <location filename="../../ui/orders/order_form.py" line="191"/>
         <source>Total %1 (tax %2)</source>
         <translation>合计 %1（税额 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="226"/>
+        <location filename="../../ui/orders/order_form.py" line="194"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="309"/>
+        <location filename="../../ui/orders/order_form.py" line="277"/>
         <source>Submitted as %1.</source>
         <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="309"/>
+        <location filename="../../ui/orders/order_form.py" line="277"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="368"/>
+        <location filename="../../ui/orders/order_form.py" line="336"/>
         <source>Someone else saved this order after you opened it. Close and open it again to see their version.</source>
         <translation>您打开此订单后，他人已保存了修改。请关闭后重新打开以查看最新版本。</translation>
     </message>
@@ -5036,27 +5036,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/errors.py" line="658"/>
+        <location filename="../../ui/errors.py" line="700"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="659"/>
+        <location filename="../../ui/errors.py" line="701"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="660"/>
+        <location filename="../../ui/errors.py" line="702"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="661"/>
+        <location filename="../../ui/errors.py" line="703"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="662"/>
+        <location filename="../../ui/errors.py" line="704"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -5992,762 +5992,867 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>审批折扣须为 0 到 100 之间的百分比，或留空。</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="159"/>
+        <source>Only warehouse staff and administrators may receive goods.</source>
+        <translation>只有仓库人员和管理员可以收货入库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="161"/>
+        <source>Only warehouse staff and administrators may create delivery notes.</source>
+        <translation>只有仓库人员和管理员可以开发货单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="163"/>
+        <source>Only warehouse staff and administrators may take back goods.</source>
+        <translation>只有仓库人员和管理员可以办理客户退货。</translation>
+    </message>
+    <message>
         <location filename="../../ui/errors.py" line="165"/>
+        <source>Only warehouse staff and administrators may return goods to suppliers.</source>
+        <translation>只有仓库人员和管理员可以退货给供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="167"/>
+        <source>Only warehouse staff and administrators may return goods.</source>
+        <translation>只有仓库人员和管理员可以办理退货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="169"/>
+        <source>Say why goods are received without a purchase order.</source>
+        <translation>请说明无采购订单入库的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="171"/>
+        <source>A receipt without a purchase order cannot fill purchase order lines; receive those from the order.</source>
+        <translation>没有采购订单的入库单不能登记采购订单的行；请从采购订单收货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="173"/>
+        <source>A delivery note needs an approved sales order: no stock leaves without one.</source>
+        <translation>发货单必须来自已审核的销售订单：没有订单，货物不能出库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="175"/>
+        <source>Goods can only be returned from a posted document.</source>
+        <translation>只能对已过账的单据退货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="176"/>
+        <source>A customer return is made against a posted delivery note.</source>
+        <translation>客户退货须针对一张已过账的发货单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="178"/>
+        <source>Say why the goods go back to the supplier.</source>
+        <translation>请说明退回供应商的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="179"/>
+        <source>Choose the supplier the goods go back to.</source>
+        <translation>请选择货物退回的供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="180"/>
+        <source>Lines that return goods of a receipt need the return to be made against that receipt.</source>
+        <translation>要退回某张入库单的货物，退货单须针对该入库单开具。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="182"/>
+        <source>This document id is already used by another document.</source>
+        <translation>此单据标识已被另一张单据使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="191"/>
         <source>Login &apos;%1&apos; is taken.</source>
         <translation>登录名“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="167"/>
+        <location filename="../../ui/errors.py" line="193"/>
         <source>No user &apos;%1&apos;.</source>
         <translation>没有用户“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="169"/>
+        <location filename="../../ui/errors.py" line="195"/>
         <source>Phone &apos;%1&apos; contains letters; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有字母；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="172"/>
+        <location filename="../../ui/errors.py" line="198"/>
         <source>Phone &apos;%1&apos; has characters a phone number cannot have; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有电话号码中不能出现的字符；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="176"/>
+        <location filename="../../ui/errors.py" line="202"/>
         <source>Phone &apos;%1&apos; has too few digits (%2); a phone number has at least %3, with the area code for a landline.</source>
         <translation>电话“%1”位数太少（%2 位）；电话号码至少 %3 位，座机请加区号。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="179"/>
+        <location filename="../../ui/errors.py" line="205"/>
         <source>Phone &apos;%1&apos; has too many digits (%2); at most %3.</source>
         <translation>电话“%1”位数太多（%2 位）；最多 %3 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="181"/>
+        <location filename="../../ui/errors.py" line="207"/>
         <source>Phone &apos;%1&apos; looks like a mobile number with %2 digits; mainland mobile numbers have 11.</source>
         <translation>电话“%1”像是 %2 位的手机号；大陆手机号为 11 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="184"/>
+        <location filename="../../ui/errors.py" line="210"/>
         <source>Phone &apos;%1&apos; is not a mainland mobile number (13x–19x).</source>
         <translation>电话“%1”不是大陆手机号（13x–19x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="187"/>
+        <location filename="../../ui/errors.py" line="213"/>
         <source>Email &apos;%1&apos; contains a space.</source>
         <translation>邮箱“%1”含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="189"/>
+        <location filename="../../ui/errors.py" line="215"/>
         <source>Email &apos;%1&apos; needs exactly one &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”必须恰好有一个“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="218"/>
         <source>Email &apos;%1&apos; is missing &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”缺少“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="194"/>
+        <location filename="../../ui/errors.py" line="220"/>
         <source>Email &apos;%1&apos;: the part before &apos;@&apos; is not valid.</source>
         <translation>邮箱“%1”：“@”前面的部分无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="196"/>
+        <location filename="../../ui/errors.py" line="222"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; needs a dot, as in example.com.</source>
         <translation>邮箱“%1”：域名“%2”需要包含点，例如 example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="199"/>
+        <location filename="../../ui/errors.py" line="225"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; is not valid.</source>
         <translation>邮箱“%1”：域名“%2”无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="201"/>
+        <location filename="../../ui/errors.py" line="227"/>
         <source>Stage name is too long: %1 characters, at most %2.</source>
         <translation>阶段名称太长：%1 个字符，最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="204"/>
+        <location filename="../../ui/errors.py" line="230"/>
         <source>%1 is too long: %2 characters, at most %3.</source>
         <translation>%1太长：%2 个字符，最多 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="206"/>
+        <location filename="../../ui/errors.py" line="232"/>
         <source>Code &apos;%1&apos; is already used by another customer.</source>
         <translation>编码“%1”已被其他客户使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="208"/>
+        <location filename="../../ui/errors.py" line="234"/>
         <source>Customer %1 was merged into %2; work on %2 instead.</source>
         <translation>客户 %1 已合并到 %2；请改为处理 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="212"/>
+        <location filename="../../ui/errors.py" line="238"/>
         <source>You cannot change customer %1: it belongs to someone outside your team.</source>
         <translation>您不能修改客户 %1：它属于您团队以外的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="216"/>
+        <location filename="../../ui/errors.py" line="242"/>
         <source>Customer %1 is in the public pool; claim it before logging a follow-up.</source>
         <translation>客户 %1 在公海中；请先领取，再记录跟进。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="219"/>
+        <location filename="../../ui/errors.py" line="245"/>
         <source>The next follow-up date %1 is in the past.</source>
         <translation>下次跟进日期 %1 已经过去。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="221"/>
+        <location filename="../../ui/errors.py" line="247"/>
         <source>Customer %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，客户 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="224"/>
+        <location filename="../../ui/errors.py" line="250"/>
         <source>Contact %1 of %2 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，%2 的联系人 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="227"/>
+        <location filename="../../ui/errors.py" line="253"/>
         <source>Tax ID &apos;%1&apos; may contain only letters and digits.</source>
         <translation>税号“%1”只能包含字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="229"/>
+        <location filename="../../ui/errors.py" line="255"/>
         <source>Tax ID &apos;%1&apos; has %2 characters; expected 6 to 20 (18 for a unified social credit code).</source>
         <translation>税号“%1”有 %2 个字符；应为 6 到 20 个（统一社会信用代码为 18 个）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="232"/>
+        <location filename="../../ui/errors.py" line="258"/>
         <source>Tax ID &apos;%1&apos; is not a unified social credit code: %2 cannot appear in one.</source>
         <translation>税号“%1”不是统一社会信用代码：其中不能出现 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="235"/>
+        <location filename="../../ui/errors.py" line="261"/>
         <source>Tax ID &apos;%1&apos; fails the unified social credit code check character; please check it for a typo.</source>
         <translation>税号“%1”未通过统一社会信用代码校验位检查；请检查是否有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="239"/>
+        <location filename="../../ui/errors.py" line="265"/>
         <source>the customer name is empty; every customer needs one.</source>
         <translation>客户名称为空；每个客户都必须有名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="242"/>
+        <location filename="../../ui/errors.py" line="268"/>
         <source>is %1 characters long; at most %2.</source>
         <translation>长度为 %1 个字符；最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="244"/>
+        <location filename="../../ui/errors.py" line="270"/>
         <source>is a date (%1), not a phone number: Excel turned what was typed into a date; format the column as Text and type the number again.</source>
         <translation>是日期（%1），不是电话号码：Excel 把输入的内容变成了日期；请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="248"/>
+        <location filename="../../ui/errors.py" line="274"/>
         <source>is a date (%1); expected text.</source>
         <translation>是日期（%1）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="250"/>
+        <location filename="../../ui/errors.py" line="276"/>
         <source>&apos;%1&apos; is not a phone number.</source>
         <translation>“%1”不是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="252"/>
+        <location filename="../../ui/errors.py" line="278"/>
         <source>&apos;%1&apos; is a number Excel shortened to scientific notation, so digits are lost; format the column as Text in Excel and type the number again.</source>
         <translation>“%1”是被 Excel 缩写为科学计数法的数字，部分数字已丢失；请在 Excel 中把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="256"/>
+        <location filename="../../ui/errors.py" line="282"/>
         <source>level must be A, B, C or D (got &apos;%1&apos;).</source>
         <translation>级别必须是 A、B、C 或 D（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="258"/>
+        <location filename="../../ui/errors.py" line="284"/>
         <source>type must be 公司/个人 or company/person (got &apos;%1&apos;).</source>
         <translation>类型必须是 公司/个人 或 company/person（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="261"/>
-        <location filename="../../ui/errors.py" line="378"/>
+        <location filename="../../ui/errors.py" line="287"/>
+        <location filename="../../ui/errors.py" line="404"/>
         <source>the formula %1 has no saved result (the file was not saved by Excel after calculating); open it in Excel and save it, or paste the values.</source>
         <translation>公式 %1 没有保存的计算结果（文件在计算后未经 Excel 保存）；请在 Excel 中打开并保存，或粘贴为数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="265"/>
+        <location filename="../../ui/errors.py" line="291"/>
         <source>File not found: %1</source>
         <translation>找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="267"/>
+        <location filename="../../ui/errors.py" line="293"/>
         <source>%1: the old Excel 97-2003 format (.xls) cannot be read; open it in Excel and save as .xlsx.</source>
         <translation>%1：无法读取旧的 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="270"/>
+        <location filename="../../ui/errors.py" line="296"/>
         <source>%1: unsupported file type %2; use .xlsx or .csv.</source>
         <translation>%1：不支持的文件类型 %2；请使用 .xlsx 或 .csv。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="272"/>
+        <location filename="../../ui/errors.py" line="298"/>
         <source>%1 is empty.</source>
         <translation>%1 是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="274"/>
+        <location filename="../../ui/errors.py" line="300"/>
         <source>%1: export files are .xlsx.</source>
         <translation>%1：导出文件须为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="276"/>
+        <location filename="../../ui/errors.py" line="302"/>
         <source>Folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="279"/>
+        <location filename="../../ui/errors.py" line="305"/>
         <source>User %1 cannot own opportunities (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责商机（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="283"/>
+        <location filename="../../ui/errors.py" line="309"/>
         <source>Customer %1 is in the public pool; claim it before opening an opportunity.</source>
         <translation>客户 %1 在公海中；请先领取，再创建商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="286"/>
+        <location filename="../../ui/errors.py" line="312"/>
         <source>Opportunity &apos;%1&apos; was changed by someone else since you opened it.</source>
         <translation>在您打开之后，商机“%1”已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="290"/>
+        <location filename="../../ui/errors.py" line="316"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="294"/>
+        <location filename="../../ui/errors.py" line="320"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="298"/>
+        <location filename="../../ui/errors.py" line="324"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="302"/>
+        <location filename="../../ui/errors.py" line="328"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="305"/>
+        <location filename="../../ui/errors.py" line="331"/>
         <source>Opportunity &apos;%1&apos; is won; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已赢单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="308"/>
+        <location filename="../../ui/errors.py" line="334"/>
         <source>Opportunity &apos;%1&apos; is lost; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已输单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="311"/>
+        <location filename="../../ui/errors.py" line="337"/>
         <source>Unknown scope &apos;%1&apos;; one of %2.</source>
         <translation>未知范围“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="313"/>
+        <location filename="../../ui/errors.py" line="339"/>
         <source>Unknown state &apos;%1&apos;; one of %2.</source>
         <translation>未知状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="315"/>
-        <location filename="../../ui/errors.py" line="317"/>
+        <location filename="../../ui/errors.py" line="341"/>
+        <location filename="../../ui/errors.py" line="343"/>
         <source>Amount &apos;%1&apos; is not a number.</source>
         <translation>金额“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="319"/>
+        <location filename="../../ui/errors.py" line="345"/>
         <source>Amount is too large (at most %1).</source>
         <translation>金额太大（最多 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="321"/>
+        <location filename="../../ui/errors.py" line="347"/>
         <source>Probability is a whole percent from 0 to 100 (got %1).</source>
         <translation>赢率必须是 0 到 100 之间的整数百分比（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="324"/>
+        <location filename="../../ui/errors.py" line="350"/>
         <source>Stage %1 does not exist.</source>
         <translation>阶段 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="326"/>
+        <location filename="../../ui/errors.py" line="352"/>
         <source>Stage %1 is no longer in use; choose another.</source>
         <translation>阶段 %1 已停用；请选择其他阶段。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="328"/>
+        <location filename="../../ui/errors.py" line="354"/>
         <source>Stage code &apos;%1&apos; is already used.</source>
         <translation>阶段编码“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="331"/>
+        <location filename="../../ui/errors.py" line="357"/>
         <source>Stage %1 holds %2 opportunities; move them to another stage before changing whether it counts as won or lost.</source>
         <translation>阶段 %1 中有 %2 个商机；请先把它们移到其他阶段，再修改该阶段是否计为赢单或输单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="335"/>
+        <location filename="../../ui/errors.py" line="361"/>
         <source>User %1 cannot own leads (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责线索（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="338"/>
+        <location filename="../../ui/errors.py" line="364"/>
         <source>Lead %1 was converted already (customer %2); it cannot change.</source>
         <translation>线索 %1 已转化（客户 %2），不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="341"/>
+        <location filename="../../ui/errors.py" line="367"/>
         <source>Lead %1 was converted already (customer %2).</source>
         <translation>线索 %1 已转化（客户 %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="344"/>
+        <location filename="../../ui/errors.py" line="370"/>
         <source>Lead %1 is disqualified (%2); change its status before converting it.</source>
         <translation>线索 %1 已标记为无效（%2）；请先修改其状态再转化。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="347"/>
+        <location filename="../../ui/errors.py" line="373"/>
         <source>Lead %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，线索 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="350"/>
+        <location filename="../../ui/errors.py" line="376"/>
         <source>Unknown lead status &apos;%1&apos;; one of %2.</source>
         <translation>未知线索状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="353"/>
+        <location filename="../../ui/errors.py" line="379"/>
         <source>Unknown lead import field(s): %1; known: %2.</source>
         <translation>未知的线索导入字段：%1；可用字段：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="355"/>
+        <location filename="../../ui/errors.py" line="381"/>
         <source>Row %1 is not among the first %2 rows of %3.</source>
         <translation>第 %1 行不在 %3 的前 %2 行中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="358"/>
+        <location filename="../../ui/errors.py" line="384"/>
         <source>%1: no header row found in the first %2 rows; expected column titles such as 联系人 / Contact, 电话 / Phone, 公司 / Company.</source>
         <translation>%1：前 %2 行中没有找到标题行；列标题应如 联系人 / Contact、电话 / Phone、公司 / Company。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="363"/>
+        <location filename="../../ui/errors.py" line="389"/>
         <source>%1: no column for the contact name; the header row %2 should have a column titled 联系人 or Contact.</source>
         <translation>%1：没有联系人姓名列；第 %2 行标题行中应有标题为“联系人”或“Contact”的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="367"/>
+        <location filename="../../ui/errors.py" line="393"/>
         <source>Header row is row %1; row(s) %2 above it were taken as titles and skipped.</source>
         <translation>标题行为第 %1 行；其上方的第 %2 行被视为表头说明并已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="370"/>
+        <location filename="../../ui/errors.py" line="396"/>
         <source>second %1 column; only column %2 is imported</source>
         <translation>第二个“%1”列；只导入第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="372"/>
+        <location filename="../../ui/errors.py" line="398"/>
         <source>Column %1 (%2): %3.</source>
         <translation>第 %1 列（%2）：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="374"/>
+        <location filename="../../ui/errors.py" line="400"/>
         <source>CSV file, text encoding %1, delimiter %2.</source>
         <translation>CSV 文件，文本编码 %1，分隔符 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="376"/>
+        <location filename="../../ui/errors.py" line="402"/>
         <source>Sheet &apos;%1&apos; read; other sheets (%2) ignored.</source>
         <translation>已读取工作表“%1”；其他工作表（%2）已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="382"/>
+        <location filename="../../ui/errors.py" line="408"/>
         <source>%1 is a date (%2); expected text.</source>
         <translation>%1是日期（%2）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="384"/>
+        <location filename="../../ui/errors.py" line="410"/>
         <source>Owner &apos;%1&apos; is not a user.</source>
         <translation>负责人“%1”不是系统用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="386"/>
+        <location filename="../../ui/errors.py" line="412"/>
         <source>Owner &apos;%1&apos; names more than one user; use the login.</source>
         <translation>负责人“%1”对应多个用户；请使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="389"/>
+        <location filename="../../ui/errors.py" line="415"/>
         <source>Owner &apos;%1&apos;: %2</source>
         <translation>负责人“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="391"/>
+        <location filename="../../ui/errors.py" line="417"/>
         <source>%1: import cancelled; nothing was imported.</source>
         <translation>%1：导入已取消；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="394"/>
+        <location filename="../../ui/errors.py" line="420"/>
         <source>%1: nothing imported because %2 of %3 rows have errors (all-or-nothing). Fix them or import the good rows only.</source>
         <translation>%1：%3 行中有 %2 行有错误，未导入任何内容（全部或全不）。请修正错误，或只导入正确的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="397"/>
+        <location filename="../../ui/errors.py" line="423"/>
         <source>%1: %2 leads imported.</source>
         <translation>%1：已导入 %2 条线索。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="399"/>
+        <location filename="../../ui/errors.py" line="425"/>
         <source>%1: %2 leads imported, %3 duplicates skipped.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="401"/>
+        <location filename="../../ui/errors.py" line="427"/>
         <source>%1: %2 leads imported, %3 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，%3 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="405"/>
+        <location filename="../../ui/errors.py" line="431"/>
         <source>%1: %2 leads imported, %3 duplicates skipped, %4 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复，%4 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="408"/>
+        <location filename="../../ui/errors.py" line="434"/>
         <source>Unknown import mode &apos;%1&apos;: all_or_nothing or good_rows.</source>
         <translation>未知导入方式“%1”：应为 all_or_nothing 或 good_rows。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="411"/>
+        <location filename="../../ui/errors.py" line="437"/>
         <source>Unknown duplicate rule &apos;%1&apos;: skip or import.</source>
         <translation>未知重复处理规则“%1”：应为 skip 或 import。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="414"/>
+        <location filename="../../ui/errors.py" line="440"/>
         <source>Customer %1 is already yours.</source>
         <translation>客户 %1 已经是您的了。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="416"/>
+        <location filename="../../ui/errors.py" line="442"/>
         <source>Customer %1 was already claimed by someone else.</source>
         <translation>客户 %1 已被他人领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="418"/>
+        <location filename="../../ui/errors.py" line="444"/>
         <source>Customer %1 was already claimed by %2.</source>
         <translation>客户 %1 已被 %2 领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="421"/>
+        <location filename="../../ui/errors.py" line="447"/>
         <source>You own %1 customers, the most allowed is %2; release one before claiming another.</source>
         <translation>您名下已有 %1 个客户，上限为 %2 个；请先释放一个再领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="424"/>
+        <location filename="../../ui/errors.py" line="450"/>
         <source>%1 owns %2 customers, the most allowed is %3.</source>
         <translation>%1 名下已有 %2 个客户，上限为 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="427"/>
+        <location filename="../../ui/errors.py" line="453"/>
         <source>Customer %1 left you less than %2 days ago; you can claim it again in %3 day(s).</source>
         <translation>客户 %1 离开您名下不足 %2 天；%3 天后才能再次领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="430"/>
+        <location filename="../../ui/errors.py" line="456"/>
         <source>Customer %1 is already in the public pool.</source>
         <translation>客户 %1 已在公海中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="432"/>
+        <location filename="../../ui/errors.py" line="458"/>
         <source>You cannot release customer %1: it is not yours.</source>
         <translation>您不能释放客户 %1：它不在您名下。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="434"/>
+        <location filename="../../ui/errors.py" line="460"/>
         <source>Customer %1 already belongs to %2.</source>
         <translation>客户 %1 已经归 %2 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="436"/>
+        <location filename="../../ui/errors.py" line="462"/>
         <source>User %1 cannot own customers (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责客户（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="440"/>
+        <location filename="../../ui/errors.py" line="466"/>
         <source>Default no follow up days must be a whole number from %1 to %2 or empty.</source>
         <translation>默认未跟进回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="444"/>
+        <location filename="../../ui/errors.py" line="470"/>
         <source>Default no deal days must be a whole number from %1 to %2 or empty.</source>
         <translation>默认未成交回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="448"/>
+        <location filename="../../ui/errors.py" line="474"/>
         <source>%1 no follow up days must be a whole number from %2 to %3 or empty.</source>
         <translation>%1 级客户未跟进回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="452"/>
+        <location filename="../../ui/errors.py" line="478"/>
         <source>%1 no deal days must be a whole number from %2 to %3 or empty.</source>
         <translation>%1 级客户未成交回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="455"/>
+        <location filename="../../ui/errors.py" line="481"/>
         <source>Reclaim block days must be a whole number from %1 to %2.</source>
         <translation>再次领取间隔天数必须是 %1 到 %2 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="458"/>
+        <location filename="../../ui/errors.py" line="484"/>
         <source>Unknown level &apos;%1&apos;; use one of %2.</source>
         <translation>未知级别“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="461"/>
+        <location filename="../../ui/errors.py" line="487"/>
         <source>Unknown period &apos;%1&apos;; use one of %2.</source>
         <translation>未知期间“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="463"/>
+        <location filename="../../ui/errors.py" line="489"/>
         <source>A month starts on the 1st of a month, not %1.</source>
         <translation>月度期间应从每月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="465"/>
+        <location filename="../../ui/errors.py" line="491"/>
         <source>A quarter starts on 1 January, 1 April, 1 July or 1 October, not %1.</source>
         <translation>季度期间应从 1 月 1 日、4 月 1 日、7 月 1 日或 10 月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="468"/>
+        <location filename="../../ui/errors.py" line="494"/>
         <source>A year starts on 1 January, not %1.</source>
         <translation>年度期间应从 1 月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="470"/>
+        <location filename="../../ui/errors.py" line="496"/>
         <source>Unknown basis &apos;%1&apos;; use one of %2.</source>
         <translation>未知考核口径“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="472"/>
+        <location filename="../../ui/errors.py" line="498"/>
         <source>Unknown targets.basis &apos;%1&apos; in the settings; use one of %2.</source>
         <translation>设置中的 targets.basis“%1”未知；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="475"/>
-        <location filename="../../ui/errors.py" line="478"/>
+        <location filename="../../ui/errors.py" line="501"/>
+        <location filename="../../ui/errors.py" line="504"/>
         <source>The target amount &apos;%1&apos; is not an amount of money ≥ 0.</source>
         <translation>目标金额“%1”不是 ≥ 0 的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="481"/>
+        <location filename="../../ui/errors.py" line="507"/>
         <source>There is no user %1.</source>
         <translation>没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="483"/>
+        <location filename="../../ui/errors.py" line="509"/>
         <source>There is no team %1.</source>
         <translation>没有团队 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="485"/>
+        <location filename="../../ui/errors.py" line="511"/>
         <source>The period ends (%1) before it starts (%2).</source>
         <translation>期间的结束日期（%1）早于开始日期（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="487"/>
+        <location filename="../../ui/errors.py" line="513"/>
         <source>Choose a period of at most %1 months.</source>
         <translation>请选择不超过 %1 个月的期间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="489"/>
+        <location filename="../../ui/errors.py" line="515"/>
         <source>Group the forecast by one of %1.</source>
         <translation>预测的统计维度应为 %1 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="491"/>
+        <location filename="../../ui/errors.py" line="517"/>
         <source>Give %1 column titles.</source>
         <translation>请提供 %1 个列标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="494"/>
+        <location filename="../../ui/errors.py" line="520"/>
         <source>%1 is still a draft; submit it first.</source>
         <translation>%1 仍是草稿，请先提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="496"/>
+        <location filename="../../ui/errors.py" line="522"/>
         <source>%1 is waiting for approval.</source>
         <translation>%1 正在等待审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="498"/>
+        <location filename="../../ui/errors.py" line="524"/>
         <source>%1 is already approved.</source>
         <translation>%1 已审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="500"/>
+        <location filename="../../ui/errors.py" line="526"/>
         <source>%1 is already being received.</source>
         <translation>%1 已开始收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="502"/>
+        <location filename="../../ui/errors.py" line="528"/>
         <source>%1 is fully received.</source>
         <translation>%1 已全部收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="504"/>
+        <location filename="../../ui/errors.py" line="530"/>
         <source>%1 is already being delivered.</source>
         <translation>%1 已开始发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="506"/>
+        <location filename="../../ui/errors.py" line="532"/>
         <source>%1 is fully delivered.</source>
         <translation>%1 已全部发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="508"/>
+        <location filename="../../ui/errors.py" line="534"/>
         <source>%1 was cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="510"/>
+        <location filename="../../ui/errors.py" line="536"/>
         <source>%1 has received goods and cannot be cancelled.</source>
         <translation>%1 已有收货，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="512"/>
+        <location filename="../../ui/errors.py" line="538"/>
         <source>Sales order %1 was changed by someone else since you opened it.</source>
         <translation>销售订单 %1 在您打开后已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="515"/>
+        <location filename="../../ui/errors.py" line="541"/>
         <source>Purchase order %1 was changed by someone else since you opened it.</source>
         <translation>采购订单 %1 在您打开后已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="518"/>
+        <location filename="../../ui/errors.py" line="544"/>
         <source>Customer %1 is in the public pool; claim it before taking an order.</source>
         <translation>客户 %1 在公海中，请先领取再下单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="521"/>
+        <location filename="../../ui/errors.py" line="547"/>
         <source>Warehouse %1 is inactive.</source>
         <translation>仓库 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="523"/>
+        <location filename="../../ui/errors.py" line="549"/>
         <source>Supplier %1 is inactive.</source>
         <translation>供应商 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="525"/>
+        <location filename="../../ui/errors.py" line="551"/>
         <source>An order has at most %1 lines.</source>
         <translation>一张订单最多 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="527"/>
+        <location filename="../../ui/errors.py" line="553"/>
         <source>Line %1: unknown product.</source>
         <translation>第 %1 行：产品不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="529"/>
+        <location filename="../../ui/errors.py" line="555"/>
         <source>Line %1 (%2): the product is inactive.</source>
         <translation>第 %1 行（%2）：产品已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="531"/>
+        <location filename="../../ui/errors.py" line="557"/>
         <source>Line %1 (%2): the quantity must be above zero.</source>
         <translation>第 %1 行（%2）：数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="533"/>
+        <location filename="../../ui/errors.py" line="559"/>
         <source>Line %1 (%2): %3 takes at most %4 decimals.</source>
         <translation>第 %1 行（%2）：单位“%3”最多 %4 位小数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="535"/>
+        <location filename="../../ui/errors.py" line="561"/>
         <source>Line %1 (%2): the price cannot be negative.</source>
         <translation>第 %1 行（%2）：单价不能为负。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="537"/>
+        <location filename="../../ui/errors.py" line="563"/>
         <source>Line %1 (%2): the price takes at most %3 decimals.</source>
         <translation>第 %1 行（%2）：单价最多 %3 位小数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="539"/>
+        <location filename="../../ui/errors.py" line="565"/>
         <source>Line %1 (%2): the discount is a percentage from 0 to 100.</source>
         <translation>第 %1 行（%2）：折扣须为 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="542"/>
+        <location filename="../../ui/errors.py" line="568"/>
         <source>Line %1 (%2): the tax rate is a percentage from 0 to 100.</source>
         <translation>第 %1 行（%2）：税率须为 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="545"/>
+        <location filename="../../ui/errors.py" line="571"/>
         <source>Line %1 (%2): the line amount is too large.</source>
         <translation>第 %1 行（%2）：行金额过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="547"/>
+        <location filename="../../ui/errors.py" line="573"/>
         <source>Line %1 (%2): the quantity is too large.</source>
         <translation>第 %1 行（%2）：数量过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="549"/>
+        <location filename="../../ui/errors.py" line="575"/>
         <source>Line %1 (%2): the price is too large.</source>
         <translation>第 %1 行（%2）：单价过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="551"/>
+        <location filename="../../ui/errors.py" line="577"/>
         <source>Line %1 (%2) of %3: only %4 left to receive.</source>
         <translation>%3 第 %1 行（%2）：只剩 %4 待收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="553"/>
+        <location filename="../../ui/errors.py" line="579"/>
         <source>Line %1 (%2) of %3: only %4 left to deliver.</source>
         <translation>%3 第 %1 行（%2）：只剩 %4 待发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="556"/>
+        <location filename="../../ui/errors.py" line="582"/>
         <source>Line %1 (%2) of %3: %4 of it went back to the supplier; undo that return first.</source>
         <translation>%3 第 %1 行（%2）：其中 %4 已退回供应商，请先撤销该退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="560"/>
+        <location filename="../../ui/errors.py" line="586"/>
         <source>Line %1 (%2) of %3: %4 of it came back from the customer; undo that return first.</source>
         <translation>%3 第 %1 行（%2）：其中 %4 已由客户退回，请先撤销该退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="564"/>
+        <location filename="../../ui/errors.py" line="590"/>
         <source>Line %1 (%2) of %3: only %4 received and not yet returned.</source>
         <translation>%3 第 %1 行（%2）：已收货且未退回的只有 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="568"/>
+        <location filename="../../ui/errors.py" line="594"/>
         <source>Line %1 (%2) of %3: only %4 delivered and not yet returned.</source>
         <translation>%3 第 %1 行（%2）：已发货且未退回的只有 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="571"/>
+        <location filename="../../ui/errors.py" line="597"/>
         <source>Line %1 (%2) of %3: nothing returned to undo.</source>
         <translation>%3 第 %1 行（%2）：没有可撤销的退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="573"/>
+        <location filename="../../ui/errors.py" line="599"/>
         <source>The total %1 is above the approval limit %2.</source>
         <translation>订单总额 %1 超过审批限额 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="575"/>
+        <location filename="../../ui/errors.py" line="601"/>
         <source>Line %1 has a %2% discount, above the approval limit of %3%.</source>
         <translation>第 %1 行折扣 %2% 超过审批限额 %3%。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="605"/>
+        <source>Sales order %1 has nothing left to deliver.</source>
+        <translation>销售订单 %1 已没有待发货的数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="607"/>
+        <source>Purchase order %1 has nothing left to receive.</source>
+        <translation>采购订单 %1 已没有待收货的数量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="609"/>
+        <source>Line %1 (%2): not on %3.</source>
+        <translation>第 %1 行（%2）：不在 %3 上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="611"/>
+        <source>Line %1 (%2): %3 is more than the %4 still open on %5.</source>
+        <translation>第 %1 行（%2）：%3 超过了 %5 尚未完成的 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="614"/>
+        <source>Line %1 (%2): give the reason for the return.</source>
+        <translation>第 %1 行（%2）：请填写退货原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="616"/>
+        <source>Line %1: not a line of delivery note %2.</source>
+        <translation>第 %1 行：不是发货单 %2 上的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="618"/>
+        <source>Receipt %1 came from another supplier.</source>
+        <translation>入库单 %1 来自另一家供应商。</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/messages.py" line="11"/>
@@ -7186,27 +7291,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="572"/>
+        <location filename="../../ui/stock/doc_editor.py" line="560"/>
+        <source>Customer return from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="561"/>
+        <source>Why does the customer return goods? (each line can say more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="562"/>
+        <source>Take back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="574"/>
         <source>Reverse %1</source>
         <translation>冲销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="573"/>
+        <location filename="../../ui/stock/doc_editor.py" line="575"/>
         <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
         <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="586"/>
+        <location filename="../../ui/stock/doc_editor.py" line="577"/>
+        <source>Reverse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="596"/>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="596"/>
+        <location filename="../../ui/stock/doc_editor.py" line="606"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="597"/>
+        <location filename="../../ui/stock/doc_editor.py" line="607"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>
