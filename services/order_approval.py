@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import Iterable
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from models.system import Setting
@@ -81,12 +83,11 @@ def set_approval_rules(session: Session, actor: Actor, rules: ApprovalRules) -> 
         raise ValidationError(errors)
     before = _to_json(load_rules(session))
     after = _to_json(ApprovalRules(amount, discount))
-    row = session.get(Setting, SETTING_KEY, with_for_update=True)
-    if row is None:
-        session.add(Setting(key=SETTING_KEY, value=after))
-    else:
-        row.value = after
-    session.flush()
+    # An upsert, so two first saves at the same moment do not collide on the key.
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    stmt = insert(Setting).values(key=SETTING_KEY, value=after)
+    session.execute(stmt.on_conflict_do_update(index_elements=[Setting.key],
+                                               set_={"value": stmt.excluded.value}))
     audit.record(session, actor.user_id, "approval.rules", "setting", None,
                  key=SETTING_KEY, before=before, after=after)
     return load_rules(session)
