@@ -165,7 +165,11 @@ class Customer360:
     # Sections that later modules fill (orders, receivables, tickets).
     # The actor's visible opportunities (services.opportunities.OpportunityInfo), open first.
     opportunities: tuple = ()
+    # Sales orders the actor may see (services.sales_orders.SalesOrderInfo), open first.
     orders: tuple = ()
+    # Delivery notes and customer returns (services.stock_inquiry.DeliveryRow), newest
+    # first, at most 200; cancelled drafts left out.
+    deliveries: tuple = ()
     receivables: tuple = ()
     tickets: tuple = ()
 
@@ -556,7 +560,8 @@ def customer_360(session: Session, actor: Actor, customer_id: int, *,
     """The 360° view: the customer (visibility as get_customer), its contacts (primary
     first), the newest ``timeline_limit`` follow-ups and their total, the next follow-up
     date planned by the newest follow-up, and the days until the customer returns to the
-    pool. A fixed number of queries, whatever the number of contacts and follow-ups."""
+    pool, the opportunities, sales orders and delivery notes / customer returns. A fixed
+    number of queries, whatever the number of contacts, follow-ups, orders and deliveries."""
     detail = get_customer(session, actor, customer_id)
     contacts = tuple(contact_info(c) for c in session.scalars(
         select(Contact).where(Contact.customer_id == customer_id)
@@ -581,9 +586,13 @@ def customer_360(session: Session, actor: Actor, customer_id: int, *,
     days = _pool_days_of(session, detail)
     from services.opportunities import opportunities_of_customer
     opportunities = opportunities_of_customer(session, actor, customer_id)   # one query
+    from services.sales_orders import sales_orders_of_customer
+    from services.stock_inquiry import deliveries_of_customer
+    orders = sales_orders_of_customer(session, actor, customer_id)           # one query
+    deliveries = deliveries_of_customer(session, customer_id)                # one query
     return Customer360(customer=detail, contacts=contacts, timeline=timeline,
                        timeline_total=total, next_follow_up_on=next_on, days_until_pool=days,
-                       opportunities=opportunities)
+                       opportunities=opportunities, orders=orders, deliveries=deliveries)
 
 
 # --------------------------------------------------------------------------- contacts, follow-ups

@@ -202,3 +202,55 @@ def low_stock(session: Session, actor: Actor, warehouse_id: int | None = None, *
         out.append(LowStockRow(r.id, r.sku, r.name, r.unit, wid, wname, oh, rs, oh - rs, mn,
                                mn - (oh - rs)))
     return out
+
+
+@dataclass(frozen=True)
+class DeliveryRow:
+    """A delivery note or customer return of a customer, for the 360° view."""
+
+    id: int
+    doc_type: str                     # DN / CR
+    number: str | None                # None while a draft
+    state: str
+    doc_date: dt.date
+    posted_at: dt.datetime | None
+    warehouse_name: str
+    sales_order_id: int | None
+    sales_order_number: str | None
+    reverses_id: int | None
+    qty: Decimal                      # total of the lines
+    amount: Decimal                   # Σ qty × unit price (tax-inclusive, after discount)
+
+
+def customer_deliveries(session: Session, actor: Actor, customer_id: int, *,
+                        limit: int = 200) -> tuple[DeliveryRow, ...]:
+    """A customer's delivery notes and customer returns (drafts and posted; cancelled
+    drafts left out), newest first — for whoever may see the customer. One query after the
+    visibility check."""
+    from services.customers import get_customer
+    get_customer(session, actor, customer_id)
+    return deliveries_of_customer(session, customer_id, limit=limit)
+
+
+def deliveries_of_customer(session: Session, customer_id: int, *,
+                           limit: int = 200) -> tuple[DeliveryRow, ...]:
+    """As :func:`customer_deliveries` without the visibility check (the caller made it):
+    one query."""
+    from models.stock import SalesOrder, StockDocument, StockDocumentLine
+    from services.money import cents, money
+    d, ln = StockDocument, StockDocumentLine
+    rows = session.execute(
+        select(d.id, d.doc_type, d.number, d.state, d.doc_date, d.posted_at, Warehouse.name,
+               d.sales_order_id, SalesOrder.number, d.reverses_id,
+               func.coalesce(func.sum(ln.qty), 0),
+               func.coalesce(func.sum(cents(ln.qty * func.coalesce(ln.unit_price, 0))), 0))
+        .join(Warehouse, Warehouse.id == d.warehouse_id)
+        .outerjoin(SalesOrder, SalesOrder.id == d.sales_order_id)
+        .outerjoin(ln, ln.document_id == d.id)
+        .where(d.customer_id == customer_id, d.doc_type.in_(("DN", "CR")),
+               d.state.in_(("draft", "posted")))
+        .group_by(d.id, d.doc_type, d.number, d.state, d.doc_date, d.posted_at, Warehouse.name,
+                  d.sales_order_id, SalesOrder.number, d.reverses_id)
+        .order_by(d.id.desc()).limit(limit)).all()
+    return tuple(DeliveryRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9],
+                             qty(r[10]), money(r[11])) for r in rows)

@@ -298,7 +298,9 @@ def test_360_runs_a_fixed_number_of_queries(db, staff):
             counts.append(len(statements))
         assert (len(v.contacts), len(v.timeline), v.timeline_total) == (30, 200, 300)
         assert len({a.contact_name for a in v.timeline}) == 30
-        assert counts[0] == counts[1] <= 9, (actor.login, counts)
+        # 9 + sales orders (1; 3 for a manager: the order visibility reads the team) and
+        # deliveries (1)
+        assert counts[0] == counts[1] <= 13, (actor.login, counts)
 
 
 def test_360_timeline_newest_first_with_limit_and_next_date(db, staff):
@@ -312,7 +314,8 @@ def test_360_timeline_newest_first_with_limit_and_next_date(db, staff):
     assert [a.notes for a in v.timeline] == ["n2", "n1"]
     assert v.timeline_total == 3 and v.next_follow_up_on == later
     assert v.timeline[0].user_name == "张伟" and v.timeline[0].occurred_at.tzinfo is not None
-    assert (v.opportunities, v.orders, v.receivables, v.tickets) == ((), (), (), ())
+    assert (v.opportunities, v.orders, v.deliveries, v.receivables, v.tickets) == (
+        (), (), (), (), ())
     empty = view(db, staff.rep1, create(db, staff.rep1, "Empty").id)
     assert (empty.timeline, empty.timeline_total, empty.next_follow_up_on) == ((), 0, None)
 
