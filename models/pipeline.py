@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import (Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, Numeric,
-                        String, Text, UniqueConstraint)
+                        String, Text, UniqueConstraint, func, text)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UTCDateTime, utcnow
@@ -82,7 +82,9 @@ class Opportunity(Base):
         CheckConstraint("state IN ('open','won','lost')", name="state_known"),
         Index("ix_opportunity_owner_state_close", "owner_id", "state", "expected_close_on"),
         Index("ix_opportunity_stage_state", "stage_id", "state"),
-        Index("ix_opportunity_customer", "customer_id"),
+        # with state and close time: the pool's "won a deal since the claim" test for a
+        # customer reads this index alone (services/pool.py)
+        Index("ix_opportunity_customer", "customer_id", "state", "closed_at"),
         Index("ix_opportunity_close", "expected_close_on"),
     )
 
@@ -205,3 +207,30 @@ REPORT_INDEXES = (
     Index("ix_ownership_change_report", OwnershipChange.to_owner_id, OwnershipChange.reason,
           OwnershipChange.at, OwnershipChange.customer_id),
 )
+
+
+# The public-pool clocks (services/pool.py) on PostgreSQL, and the indexes built on exactly
+# these expressions: PostgreSQL uses an expression index only for an identical expression,
+# so the sweep and the index share this code. (SQLite keeps the sweep's portable CASE form
+# and no such index: it cannot reflect expression indexes, and its sweep is within target.)
+
+def pool_follow_up_start(c=Customer.__table__):
+    """When the no-follow-up clock starts: the later of the last follow-up and the claim;
+    the creation when neither (services.customers.days_until_pool). PostgreSQL's GREATEST
+    skips NULLs."""
+    return func.coalesce(func.greatest(c.c.last_follow_up_at, c.c.claimed_at), c.c.created_at)
+
+
+def pool_deal_start(c=Customer.__table__):
+    """When the no-won-deal clock starts: the claim, or the creation when never claimed."""
+    return func.coalesce(c.c.claimed_at, c.c.created_at)
+
+
+# Owned, live customers only: the sweep's own update (owner → NULL) leaves these indexes
+# alone (a row that stops matching the predicate gets no new entry), and the sweep finds its
+# candidates as one range of each instead of visiting every owned customer (bench/pipeline.py).
+POOL_OWNED = text("owner_id IS NOT NULL AND merged_into_id IS NULL")
+POOL_INDEXES = tuple(
+    Index(name, start, Customer.level, postgresql_where=POOL_OWNED).ddl_if(dialect="postgresql")
+    for name, start in (("ix_customer_pool_follow_up", pool_follow_up_start()),
+                        ("ix_customer_pool_deal", pool_deal_start())))

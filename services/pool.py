@@ -30,11 +30,12 @@ create/update paths in services/customers.py) writes an ``ownership_change`` row
 audit entry in the same transaction, and bumps the customer's ``version_id`` (an edit form
 open elsewhere goes stale, as for any master-data change).
 
-The sweep (``sweep_pool``) is set-based — two statements on PostgreSQL (a
-data-modifying CTE that locks the due rows and writes history and audit rows, then the
-update of those rows), three on SQLite (under its write lock) — and idempotent: a second run with the same
-clock finds nothing. ``sweep_due`` runs it at most once per interval across all clients
-(setting ``pool.last_sweep_at``, locked while checked).
+The sweep (``sweep_pool``) is set-based — on PostgreSQL four statements (lock the due
+rows, found through two partial expression indexes, models/pipeline.py POOL_INDEXES; insert
+their history and audit rows from arrays; update them), three on SQLite (under its write
+lock) — and idempotent: a second run with the same clock finds nothing. ``sweep_due`` runs
+it at most once per interval across all clients (setting ``pool.last_sweep_at``, locked
+while checked).
 """
 from __future__ import annotations
 
@@ -42,14 +43,14 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy import (ColumnElement, Integer, and_, bindparam, case, exists, func, literal,
-                        literal_column, null, or_, select, text, update)
+from sqlalchemy import (ColumnElement, Integer, String, and_, bindparam, case, exists, func,
+                        literal, literal_column, null, or_, select, text, update)
 from sqlalchemy.orm import Session, aliased
 
 from models.base import UTCDateTime, utcnow
 from models.org import User
 from models.party import Customer
-from models.pipeline import Opportunity, OwnershipChange
+from models.pipeline import Opportunity, OwnershipChange, pool_deal_start, pool_follow_up_start
 from models.system import AuditLog, Setting
 from services import audit
 from services.customers import (CUSTOMER_LEVELS, DEFAULT_POOL_RETURN_DAYS, POOL_RETURN_SETTING,
@@ -513,22 +514,26 @@ def has_won_since(session: Session, customer_id: int, since: dt.datetime) -> boo
         Opportunity.closed_at >= since))) or False
 
 
-def _follow_up_start(c) -> ColumnElement:
-    """The later of last follow-up and claim; creation when neither (days_until_pool)."""
+def _follow_up_start(c, dialect: str) -> ColumnElement:
+    """The later of last follow-up and claim; creation when neither (days_until_pool).
+    PostgreSQL: the expression of ix_customer_pool_follow_up (models/pipeline.py)."""
+    if dialect == "postgresql":
+        return pool_follow_up_start(c)
     return case((c.c.last_follow_up_at.is_(None), func.coalesce(c.c.claimed_at, c.c.created_at)),
                 (c.c.claimed_at.is_(None), c.c.last_follow_up_at),
                 (c.c.last_follow_up_at > c.c.claimed_at, c.c.last_follow_up_at),
                 else_=c.c.claimed_at)
 
 
-def _deal_start(c) -> ColumnElement:
-    return func.coalesce(c.c.claimed_at, c.c.created_at)
-
-
 def _won_since_claim(c) -> ColumnElement:
     o = Opportunity.__table__
     return exists().where(o.c.customer_id == c.c.id, o.c.state == "won",
-                          o.c.closed_at >= _deal_start(c))
+                          o.c.closed_at >= pool_deal_start(c))
+
+
+def _cutoff(rule: LevelRule, days_of, now: dt.datetime, ahead_days: int) -> dt.datetime | None:
+    days = days_of(rule)
+    return None if days is None else now - dt.timedelta(days=days - ahead_days)
 
 
 def _cutoff_by_level(c, rules: PoolRules, days_of, now: dt.datetime,
@@ -537,10 +542,8 @@ def _cutoff_by_level(c, rules: PoolRules, days_of, now: dt.datetime,
     clock is off; None when it is off for every level). ``ahead_days`` moves the cutoff
     forward: "due within that many days"."""
     def cutoff(rule: LevelRule):
-        days = days_of(rule)
-        if days is None:
-            return null()
-        return literal(now - dt.timedelta(days=days - ahead_days), UTCDateTime())
+        at = _cutoff(rule, days_of, now, ahead_days)
+        return null() if at is None else literal(at, UTCDateTime())
 
     if all(days_of(r) is None for r in (rules.default, *rules.by_level.values())):
         return None
@@ -549,20 +552,43 @@ def _cutoff_by_level(c, rules: PoolRules, days_of, now: dt.datetime,
     return case(*whens, else_=default) if whens else default
 
 
-def _due_conditions(c, rules: PoolRules, now: dt.datetime,
-                    ahead_days: int = 0) -> dict[str, ColumnElement]:
+def _range_by_level(c, start: ColumnElement, rules: PoolRules, days_of, now: dt.datetime,
+                    ahead_days: int) -> ColumnElement | None:
+    """A looser, index-friendly form of "``start`` ≤ the level's cutoff": ``start`` ≤ the
+    latest cutoff of any level, and — when the default level's clock is off — the level
+    one of those whose clock runs (levels not listed follow the default)."""
+    cutoffs = {level: _cutoff(rule, days_of, now, ahead_days)
+               for level, rule in rules.by_level.items()}
+    default = _cutoff(rules.default, days_of, now, ahead_days)
+    on = [at for at in (default, *cutoffs.values()) if at is not None]
+    if not on:
+        return None
+    cond = start <= literal(max(on), UTCDateTime())
+    if default is None:
+        cond = and_(cond, c.c.level.in_(sorted(k for k, at in cutoffs.items() if at is not None)))
+    return cond
+
+
+def _due_conditions(c, rules: PoolRules, now: dt.datetime, dialect: str,
+                    ahead_days: int = 0) -> tuple[dict[str, ColumnElement], ColumnElement | None]:
     """SQL conditions "returns to the pool (within ``ahead_days``)" per clock, for owned,
-    live customers (``_owned``)."""
-    conds = {}
+    live customers (``_owned``), and on PostgreSQL a looser condition implied by them that
+    reads only the due range of the two pool indexes (models/pipeline.py POOL_INDEXES)."""
+    conds, ranges = {}, []
+    start = _follow_up_start(c, dialect)
     fu = _cutoff_by_level(c, rules, lambda r: r.no_follow_up_days, now, ahead_days)
     if fu is not None:
-        conds["no_follow_up"] = _follow_up_start(c) <= fu
+        conds["no_follow_up"] = start <= fu
+        ranges.append(_range_by_level(c, start, rules, lambda r: r.no_follow_up_days, now,
+                                      ahead_days))
     deal = _cutoff_by_level(c, rules, lambda r: r.no_deal_days, now, ahead_days)
     if deal is not None:
         # CASE, not AND: the won-deal lookup runs only for customers past the cutoff
-        conds["no_deal"] = case((_deal_start(c) <= deal, ~_won_since_claim(c)),
+        conds["no_deal"] = case((pool_deal_start(c) <= deal, ~_won_since_claim(c)),
                                 else_=literal(False))
-    return conds
+        ranges.append(_range_by_level(c, pool_deal_start(c), rules, lambda r: r.no_deal_days,
+                                      now, ahead_days))
+    return conds, (or_(*ranges) if ranges and dialect == "postgresql" else None)
 
 
 def _owned(c) -> ColumnElement:
@@ -592,12 +618,12 @@ _AUDIT_COLS = ("at", "actor_id", "db_user", "action", "entity", "entity_id", "de
 SWEEP_KINDS = ("no_follow_up", "no_deal")
 
 
-def _sweep(session: Session, conds: dict[str, ColumnElement], now: dt.datetime,
-           actor_id: int | None) -> dict[str, int]:
+def _sweep(session: Session, conds: dict[str, ColumnElement], ranges: ColumnElement | None,
+           now: dt.datetime, actor_id: int | None) -> dict[str, int]:
     """Return every customer matching one of ``conds`` (kind → condition; the first kind
     that matches names the reason) to the pool, with history and audit rows, in one pass
     over the table. Returns the count per kind."""
-    from sqlalchemy import any_, insert
+    from sqlalchemy import insert
     if not conds:
         return {}
     dialect = session.get_bind().dialect.name
@@ -613,38 +639,7 @@ def _sweep(session: Session, conds: dict[str, ColumnElement], now: dt.datetime,
         reason = case((conds[kind], literal_column(f"'sweep_{kind}'")), else_=reason)
     due_cond = and_(_owned(c), or_(*(conds[k] for k in kinds)))
     if dialect == "postgresql":
-        # One statement. ``due`` locks the due rows (a row changed meanwhile by someone
-        # else is re-checked against the condition once their transaction ends), so the
-        # update by id releases exactly those rows, and history and audit rows come from
-        # the same set, with the owner each had.
-        # The candidates come from one scan without row locks; only they are then locked,
-        # and the conditions are checked again on the locked rows (a row changed meanwhile
-        # is re-checked on its new version), so the due set is exactly as before.
-        candidates = select(c.c.id).where(due_cond).scalar_subquery()
-        due = (select(c.c.id, c.c.owner_id, c.c.version_id, reason.label("reason"))
-               .where(c.c.id == any_(func.array(candidates)), due_cond)
-               .with_for_update(of=c).cte("due"))
-        history = insert(oc).from_select(
-            _HISTORY_COLS, select(due.c.id, due.c.owner_id, null(), due.c.reason, at, who,
-                                  null())).cte("history")
-        audited = insert(al).from_select(
-            _AUDIT_COLS, select(at, who, literal_column("session_user"),
-                                literal_column("'customer.'").op("||")(due.c.reason),
-                                literal_column("'customer'"), due.c.id,
-                                _audit_details(dialect, due.c.reason, due.c.version_id + 1,
-                                               due.c.owner_id))).cte("audited")
-        rows = session.execute(select(due.c.id, due.c.reason).add_cte(history, audited)).all()
-        # The update is a second statement (the rows stay locked): the history rows' foreign
-        # key checks then find rows this transaction locked already, not new versions to lock.
-        if rows:
-            from sqlalchemy.dialects.postgresql import ARRAY
-            ids = bindparam("ids", [r.id for r in rows], type_=ARRAY(Integer))
-            session.execute(update(c).where(c.c.id == any_(ids)).values(**released))
-        counts: dict[str, int] = {}
-        for r in rows:
-            kind = r.reason.removeprefix("sweep_")
-            counts[kind] = counts.get(kind, 0) + 1
-        return counts
+        return _sweep_postgresql(session, due_cond, ranges, reason, at, who, released)
     # SQLite: BEGIN IMMEDIATE holds the database's write lock for the whole transaction, so
     # the due set cannot change between these statements. History rows first (they keep
     # the old owner), then audit and update from exactly those rows.
@@ -668,6 +663,58 @@ def _sweep(session: Session, conds: dict[str, ColumnElement], now: dt.datetime,
     return {r.removeprefix("sweep_"): n for r, n in rows}
 
 
+def _sweep_postgresql(session: Session, due_cond: ColumnElement, ranges: ColumnElement | None,
+                      reason: ColumnElement, at, who, released: dict) -> dict[str, int]:
+    """The PostgreSQL sweep in four set-based statements of one transaction (a crash leaves
+    either all of it or none): lock the due rows, write their history rows and audit
+    entries, then update them."""
+    from sqlalchemy import any_, insert
+    from sqlalchemy.dialects.postgresql import ARRAY
+    c = Customer.__table__
+    oc, al = OwnershipChange.__table__, AuditLog.__table__
+    # The due rows, locked: read from the due range of the pool indexes (``ranges``), and a
+    # row changed meanwhile by someone else is re-checked against the condition once their
+    # transaction ends, so the rows written below are exactly those still due, each with
+    # the owner and version it had.
+    rows = session.execute(
+        select(c.c.id, c.c.owner_id, c.c.version_id, reason.label("reason"))
+        .where(due_cond, *([ranges] if ranges is not None else []))
+        .order_by(c.c.id).with_for_update(of=c)).all()
+    if not rows:
+        return {}
+    # The client plans every statement for its values (app/db.py, force_custom_plan); that
+    # includes each foreign-key check of a row inserted below, re-planned per row (6 of the
+    # 7 s the history rows' checks took at 35,000 rows). The plan of such a check does not
+    # depend on the value: let PostgreSQL reuse it.
+    session.execute(text("SET LOCAL plan_cache_mode = auto"))
+
+    def array(name, values, item):
+        return bindparam(name, values, type_=ARRAY(item))
+
+    src = func.unnest(array("ids", [r.id for r in rows], Integer),
+                      array("owners", [r.owner_id for r in rows], Integer),
+                      array("versions", [r.version_id + 1 for r in rows], Integer),
+                      array("reasons", [r.reason for r in rows], String)) \
+        .table_valued("id", "owner_id", "version", "reason").render_derived("due")
+    # History and audit rows before the update: their foreign-key checks then find rows
+    # this transaction has locked already, not new row versions to lock again.
+    session.execute(insert(oc).from_select(
+        _HISTORY_COLS, select(src.c.id, src.c.owner_id, null(), src.c.reason, at, who, null())))
+    session.execute(insert(al).from_select(
+        _AUDIT_COLS, select(at, who, literal_column("session_user"),
+                            literal_column("'customer.'").op("||")(src.c.reason),
+                            literal_column("'customer'"), src.c.id,
+                            _audit_details("postgresql", src.c.reason, src.c.version,
+                                           src.c.owner_id))))
+    session.execute(update(c).where(c.c.id == any_(array("ids", [r.id for r in rows], Integer)))
+                    .values(**released))
+    counts: dict[str, int] = {}
+    for r in rows:
+        kind = r.reason.removeprefix("sweep_")
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
+
+
 def sweep_pool(session: Session, *, now: dt.datetime | None = None,
                actor: Actor | None = None) -> SweepResult:
     """Return every owned customer that is due under the rules to the pool (see the module
@@ -679,7 +726,8 @@ def sweep_pool(session: Session, *, now: dt.datetime | None = None,
     now = now or utcnow()
     if now.tzinfo is None:
         raise ValidationError("now", "The sweep time needs a time zone.")
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         # The client's 60 s statement limit is for interactive queries; the first sweep after
         # rules are tightened may return hundreds of thousands of customers in one statement.
         session.execute(text(f"SET LOCAL statement_timeout = {SWEEP_STATEMENT_TIMEOUT_MS}"))
@@ -687,8 +735,8 @@ def sweep_pool(session: Session, *, now: dt.datetime | None = None,
         session.execute(text("SET LOCAL jit = off"))
     _put_setting(session, LAST_SWEEP_SETTING, now.astimezone(dt.timezone.utc).isoformat())
     rules = get_pool_rules(session)
-    counts = _sweep(session, _due_conditions(Customer.__table__, rules, now), now,
-                    actor.user_id if actor else None)
+    conds, ranges = _due_conditions(Customer.__table__, rules, now, dialect)
+    counts = _sweep(session, conds, ranges, now, actor.user_id if actor else None)
     return SweepResult(**{k: counts.get(k, 0) for k in SWEEP_KINDS})
 
 
@@ -737,7 +785,8 @@ def due_for_pool(session: Session, actor: Actor, *, within_days: int = 3,
     now = now or utcnow()
     rules = get_pool_rules(session)
     c = Customer.__table__
-    conds = _due_conditions(c, rules, now, ahead_days=max(0, within_days))
+    conds, ranges = _due_conditions(c, rules, now, session.get_bind().dialect.name,
+                                    ahead_days=max(0, within_days))
     if not conds:
         return []
     won = _won_since_claim(c).label("won")
@@ -745,7 +794,8 @@ def due_for_pool(session: Session, actor: Actor, *, within_days: int = 3,
     q = (select(c.c.id, c.c.code, c.c.name, c.c.owner_id, owner.c.display_name, c.c.level,
                 c.c.claimed_at, c.c.last_follow_up_at, c.c.created_at, won)
          .join(owner, owner.c.id == c.c.owner_id)
-         .where(_owned(c), or_(*conds.values())).limit(max(0, limit)))
+         .where(_owned(c), or_(*conds.values()), *([ranges] if ranges is not None else []))
+         .limit(max(0, limit)))
     if actor.role == "sales":
         q = q.where(c.c.owner_id == actor.user_id)
     elif actor.is_manager:
