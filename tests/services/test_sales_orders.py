@@ -14,6 +14,7 @@ from services import customers, order_progress, pool, sales_orders as so
 from services.errors import (Conflict, InsufficientStock, NotFound, PermissionDenied,
                              ValidationError)
 from services.order_approval import ApprovalRules, set_approval_rules
+from services.stock_check import check_stock
 from services.stock_ledger import Move, apply_moves, verify
 from tests.helpers.orders import (balance, call, create_so, line, make_shop, so_input,
                                   stock_in)
@@ -421,6 +422,7 @@ def test_concurrent_submits_never_over_reserve_and_keep_numbers_gapless(db, staf
     states = [call(db, so.get_sales_order, staff.rep1, d.id) for d in drafts]
     assert sorted((x.state, x.number is None) for x in states) == \
         [("approved", False)] * 3 + [("draft", True)] * 3
+    assert db.read(check_stock).ok                  # reserved == what open orders hold
 
 
 def test_concurrent_resends_of_one_create_make_one_order(db, staff, shop):
@@ -451,4 +453,4 @@ def test_cancel_from_submitted_and_approved_and_no_reject_after_approval(db, sta
     assert err.value.message == f"{approved.number} is already approved."
     call(db, so.cancel_sales_order, staff.rep1, approved.id, "客户取消")
     assert balance(db, p1, w) == (D("10"), D("0"))
-    assert db.read(verify) == []
+    assert db.read(check_stock).ok
