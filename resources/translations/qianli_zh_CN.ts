@@ -4315,6 +4315,92 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
 </context>
 <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="36"/>
+        <source>Print preview — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="45"/>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="48"/>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="50"/>
+        <source>Save as Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="52"/>
+        <source>Fit width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="55"/>
+        <source>Whole page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="61"/>
+        <source>%1 pages, %2 documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="85"/>
+        <source>Print %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="95"/>
+        <source>Print</source>
+        <translation type="unfinished">打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="96"/>
+        <source>The printer could not print: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="118"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="118"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="133"/>
+        <source>Save as Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="134"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="149"/>
+        <source>Rendering %1 documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/preview.py" line="151"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
     <name>ProductForm</name>
     <message>
         <location filename="../../ui/catalog/product_form.py" line="23"/>
@@ -7293,17 +7379,17 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="560"/>
         <source>Customer return from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 客户退货</translation>
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="561"/>
         <source>Why does the customer return goods? (each line can say more)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户为什么退货？（每行还可以单独说明）</translation>
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="562"/>
         <source>Take back</source>
-        <translation type="unfinished"></translation>
+        <translation>退货入库</translation>
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="574"/>
@@ -7318,7 +7404,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="577"/>
         <source>Reverse</source>
-        <translation type="unfinished"></translation>
+        <translation>冲销</translation>
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="596"/>
@@ -8023,6 +8109,151 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/pipeline/targets.py" line="511"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateManager</name>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="35"/>
+        <source>Print templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="45"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="45"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="45"/>
+        <source>Language</source>
+        <translation type="unfinished">语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="45"/>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="46"/>
+        <source>Imported by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="46"/>
+        <source>Imported at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="52"/>
+        <source>Show earlier versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="56"/>
+        <source>Import…</source>
+        <translation type="unfinished">导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="57"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="58"/>
+        <source>Preview with a document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="59"/>
+        <source>Set as default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="60"/>
+        <source>Export .xlsx…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="129"/>
+        <source>%1 (built-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="132"/>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="135"/>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="135"/>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="149"/>
+        <location filename="../../ui/printing/template_manager.py" line="155"/>
+        <source>Import a template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="151"/>
+        <location filename="../../ui/printing/template_manager.py" line="243"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="156"/>
+        <source>Template name (a new name, or an existing one for a new version):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="167"/>
+        <source>Checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="173"/>
+        <source>Imported %1, version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="178"/>
+        <source>The template was not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="203"/>
+        <source>Customer code (this month&apos;s statement):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="204"/>
+        <source>Document number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="205"/>
+        <source>Preview with a document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="241"/>
+        <source>Export template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="254"/>
+        <source>Exported to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

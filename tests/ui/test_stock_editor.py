@@ -306,3 +306,49 @@ def test_receive_queue_click_opens_the_receipt_draft(qtbot, sqlite_db, runner):
     qtbot.waitUntil(lambda: editor.info.state == "posted", timeout=10000)
     qtbot.waitUntil(lambda: page.receive_table.rowCount() == 0, timeout=10000)
     assert on_hand(clerk, world.pid("GLOVE-L"), world.main) == D(300)
+
+
+def test_goods_back_from_a_delivery_and_a_reversal_open_as_new_documents(qtbot, sqlite_db,
+                                                                        runner):
+    from services.deliveries import post_delivery_from_so
+    world = stock_world(sqlite_db)
+    so_id = sales_order(sqlite_db, world, [("BOLT-M6", "100"), ("NUT-M6", "50")])
+    clerk = Client(sqlite_db, world.staff.warehouse)
+    dn = clerk.write(post_delivery_from_so, so_id, docs.new_uuid()).document
+    editor = StockDocumentEditor(clerk, runner, dn.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    wait_editor(qtbot, editor)
+    assert editor.return_button.isVisible() and editor.reverse_button.isVisible()
+    opened: list[int] = []
+    editor.open_document.connect(opened.append)
+
+    editor.return_button.click()
+    dialog = editor.reason_dialog
+    dialog.reason.setText("包装破损")
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
+    back = StockDocumentEditor(clerk, runner, opened[0])
+    qtbot.addWidget(back)
+    back.show()
+    wait_editor(qtbot, back)
+    assert back.info.doc_type == "CR" and back.info.reason == "包装破损"
+    assert lines(back) == [("BOLT-M6", D(100)), ("NUT-M6", D(50))]
+    back.remove_lines([1])                                    # only bolts came back
+    assert back.model.setData(back.model.index(0, back.model.column_of(COL_QTY)), "3")
+    back.quality_note.setText("外箱压坏，螺栓完好")
+    back.post()
+    qtbot.waitUntil(lambda: back.info.state == "posted", timeout=10000)
+    assert back.info.number.startswith("CR-")
+    assert back.info.quality_note == "外箱压坏，螺栓完好"
+    assert on_hand(clerk, world.pid("BOLT-M6"), world.main) == D(403)
+
+    # the return is reversed: the goods go out again
+    back.reverse_button.click()
+    back.reason_dialog.reason.setText("录错了")
+    back.reason_dialog.ok_button.click()
+    qtbot.waitUntil(lambda: not back.busy and back.status.text() != "", timeout=10000)
+    reversal = clerk.read(docs.list_stock_documents, StockDocFilter(doc_types=("CR",)))[0]
+    assert reversal.reverses_id == back.info.id and reversal.state == "posted"
+    assert back.status.text() == f"Customer return {reversal.number} created."
+    assert on_hand(clerk, world.pid("BOLT-M6"), world.main) == D(400)

@@ -13,8 +13,8 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QVBoxLayout, QWidget)
 
 from app.client import Client
 from app.runner import Runner
@@ -25,6 +25,7 @@ from ui.orders import amount_text, order_state_name
 from ui.orders.order_lines import COL_QTY, OrderLinesModel
 from ui.stock import fill_warehouse_combo, load_warehouses, missing_service_tip, service
 from ui.stock.doc_actions import line_of
+from ui.stock.reason_dialog import ReasonDialog
 from ui.stock.tables import LINE_EDIT_TRIGGERS, lines_view, title_row
 from ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from ui.widgets.lifetime import OwnedRunner
@@ -33,39 +34,6 @@ from ui.widgets.product_picker import ProductPicker, ProductPickerDialog
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
 BANNER_STYLE = ("background: #fff3cd; border: 1px solid #e0c36a; border-radius: 3px; "
                 "padding: 6px;")
-
-
-class ReasonDialog(QDialog):
-    """Asks why (rejecting, cancelling, reversing); ``reason_given(text)`` on OK."""
-
-    reason_given = Signal(str)
-
-    def __init__(self, title: str, question: str, action: str,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        label = QLabel(question)
-        label.setWordWrap(True)
-        self.reason = QLineEdit()
-        self.reason.setMaxLength(200)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
-        self.ok_button.setText(action)
-        self.ok_button.setEnabled(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.reason)
-        layout.addWidget(self.buttons)
-        self.resize(420, self.sizeHint().height())
-        self.reason.textChanged.connect(lambda t: self.ok_button.setEnabled(bool(t.strip())))
-        self.buttons.accepted.connect(self._confirm)
-        self.buttons.rejected.connect(self.reject)
-
-    def _confirm(self) -> None:
-        text = self.reason.text().strip()
-        if text:
-            self.accept()
-            self.reason_given.emit(text)
 
 
 def save_order(session, actor, module: str, kind: str, order_id: int | None, data,

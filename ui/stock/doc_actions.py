@@ -75,12 +75,15 @@ def submit_lines(session, actor, doc_id: int, lines, header: dict,
     return submit(session, actor, doc_id)
 
 
-def return_lines(lines):
-    """Customer-return line inputs of services.returns (its own class when it has one)."""
-    line_class = service("returns", "ReturnLineInput")
-    if line_class is None:
-        return tuple(lines)
-    return tuple(line_class(**ln) for ln in lines)
+def customer_return_draft(session, actor, delivery_id: int, reason: str, client_uuid: str):
+    """A customer-return draft of everything that can still be returned from the posted
+    delivery note (services.returns checks the limits again when it is posted)."""
+    left = service("returns", "returnable")(session, actor, delivery_id)
+    line_input = service("returns", "ReturnLineInput")
+    lines = tuple(line_input(source_line_id=line_id, qty=qty)
+                  for line_id, qty in left.items() if qty > 0)
+    return service("returns", "create_customer_return")(session, actor, delivery_id, lines,
+                                                        client_uuid, reason=reason)
 
 
 def line_of(exc: ValidationError) -> int | None:

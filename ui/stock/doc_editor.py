@@ -22,9 +22,8 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
-                               QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout,
-                               QWidget)
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from app.client import Client
 from app.runner import Runner
@@ -33,8 +32,9 @@ from services.errors import Conflict, InsufficientStock, ValidationError
 from ui.errors import describe as error_text
 from ui.stock import (doc_state_name, doc_type_name, missing_service_tip, qty_text, service)
 from ui.stock.doc_lines import COL_QTY, DocLinesModel
-from ui.stock.doc_actions import (NewDocument, line_of, print_handler, return_lines,
-                                  save_and_post, save_lines, submit_lines)
+from ui.stock.doc_actions import (NewDocument, customer_return_draft, line_of,
+                                  print_handler, save_and_post, save_lines, submit_lines)
+from ui.stock.reason_dialog import ReasonDialog
 from ui.stock.tables import LINE_EDIT_TRIGGERS, lines_view, title_row
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.formatting import date_text, local_datetime_text
@@ -552,34 +552,44 @@ class StockDocumentEditor(QWidget):
             handler(self, self.doc_id)
 
     def make_customer_return(self) -> None:
-        """A customer-return draft with this delivery's lines, opened for the clerk to cut
-        down to what came back."""
-        make_return = service("returns", "create_customer_return")
-        if make_return is None or self.info is None:
+        """Goods come back from the customer: asks why, then opens a customer-return draft
+        with what can still be returned from each line, for the clerk to cut down to what
+        came back and to note what inspection found."""
+        if self.info is None or service("returns", "create_customer_return") is None:
             return
-        lines = tuple({"source_line_id": ln.id, "qty": ln.qty, "reason": None}
-                      for ln in self.info.lines)
+        self._ask(self.tr("Customer return from %1").replace("%1", self.info.label),
+                  self.tr("Why does the customer return goods? (each line can say more)"),
+                  self.tr("Take back"), self.make_customer_return_now)
+
+    def make_customer_return_now(self, reason: str) -> None:
+        # one UUID per editor: a double click or a resend makes one return
+        self._return_uuid = getattr(self, "_return_uuid", None) or docs.new_uuid()
         self._set_busy(True)
-        self.jobs.submit(self.client.write, make_return, self.info.id,
-                         return_lines(lines), docs.new_uuid(),
-                         on_done=self._made_other, on_error=self._failed)
+        self.jobs.submit(self.client.write, customer_return_draft, self.info.id, reason,
+                         self._return_uuid, on_done=self._made_other, on_error=self._failed)
 
     def reverse(self) -> None:
-        reverse = service("reversals", "reverse_document")
-        if reverse is None or self.info is None:
+        if self.info is None or service("reversals", "reverse_document") is None:
             return
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Reverse %1").replace("%1", self.info.label),
-            self.tr("Why is this document reversed? A reversal document with the opposite "
-                    "movements is posted at once."))
-        if ok and reason.strip():
-            self.reverse_now(reason.strip())
+        self._ask(self.tr("Reverse %1").replace("%1", self.info.label),
+                  self.tr("Why is this document reversed? A reversal document with the "
+                          "opposite movements is posted at once."),
+                  self.tr("Reverse"), self.reverse_now)
 
     def reverse_now(self, reason: str) -> None:
-        reverse = service("reversals", "reverse_document")
+        self._reverse_uuid = getattr(self, "_reverse_uuid", None) or docs.new_uuid()
         self._set_busy(True)
-        self.jobs.submit(self.client.write, reverse, self.info.id, reason, docs.new_uuid(),
+        self.jobs.submit(self.client.write, service("reversals", "reverse_document"),
+                         self.info.id, reason, self._reverse_uuid,
                          on_done=self._made_other, on_error=self._failed)
+
+    def _ask(self, title: str, question: str, action: str, then) -> ReasonDialog:
+        dialog = ReasonDialog(title, question, action, self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.reason_given.connect(then)
+        self.reason_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _made_other(self, info) -> None:
         self._set_busy(False)
