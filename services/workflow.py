@@ -101,6 +101,7 @@ class Workflow:
         do (default: the target; a submit that may approve at once adds ``approved``; back
         to draft passes ``()``, since a draft may never have been submitted)."""
         done = (to_state,) if done_states is None else done_states
+
         def decorate(fn):
             @functools.wraps(fn)
             def run(session: Session, actor: Actor, doc_id: int, *args, **kwargs):
