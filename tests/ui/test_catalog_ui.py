@@ -134,3 +134,176 @@ def test_picker_dialog_enter_before_the_search_answers_waits_for_it(qtbot, runne
     dialog.search.setText("6901000000011")
     qtbot.keyClick(dialog.search, Qt.Key_Return)
     qtbot.waitUntil(lambda: chosen == ["BOLT-M6"], timeout=5000)
+
+
+# --------------------------------------------------------------------------- product list and form
+
+def test_product_list_searches_and_pages(qtbot, runner, qapp, shelf_db, monkeypatch):
+    from ui.catalog import product_list
+    monkeypatch.setattr(product_list, "PAGE", 3)
+    page = product_list.ProductListWidget(Client(shelf_db, actor(shelf_db, "rep1")), runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.count_label.text() == "3+ products", timeout=5000)
+    page.model.fetchMore()
+    qtbot.waitUntil(lambda: page.count_label.text() == "4 products", timeout=5000)
+    assert [p.sku for p in page.model.rows] == ["BOLT-M6", "BOLT-M8", "NUT-M6", "WIRE-2.5"]
+    assert not page.new_button.isVisibleTo(page)            # a sales rep only reads
+    type_text(qtbot, page.search, "螺栓 M8")
+    qtbot.waitUntil(lambda: [p.sku for p in page.model.rows] == ["BOLT-M8"], timeout=5000)
+    assert page.model.data(page.model.index(0, 6)) == "1.80"
+    page.search.clear()
+    qtbot.keyClicks(page.search, "nothing")
+    qtbot.waitUntil(lambda: page.count_label.text() == "No product matches.", timeout=5000)
+
+
+def test_new_product_form_shows_errors_beside_fields_then_saves(qtbot, runner, qapp,
+                                                                  shelf_db):
+    from ui.catalog.product_list import ProductListWidget
+    page = ProductListWidget(Client(shelf_db, actor(shelf_db, "warehouse")), runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: len(page.model.rows) == 4, timeout=5000)
+    form = page.new_product()
+    qtbot.keyClicks(form.sku, "BOLT-M6")
+    type_text(qtbot, form.name, "螺栓")
+    form.barcode.setFocus()
+    qtbot.keyClicks(form.barcode, "6901000000028")
+    qtbot.keyClick(form.barcode, Qt.Key_Return)             # a scanner's Enter: no save
+    assert form.focusWidget() is form.sale_price and form.isVisible()
+    form.sale_price.setText("1.005")
+    form.save()
+    qtbot.waitUntil(lambda: form.errors.message("sku") != "", timeout=5000)
+    assert form.errors.message("sku") == "SKU 'BOLT-M6' is already used by product 六角螺栓."
+    assert form.errors.message("barcode") == \
+        "Barcode '6901000000028' is already used by product NUT-M6 Hex Nut."
+    assert form.errors.message("sale_price") == "Sale price has at most 2 decimals."
+    form.sku.setText("BOLT-M10")
+    form.barcode.clear()
+    form.sale_price.setText("2.4")
+    form.category.setEditText("紧固件")
+    with qtbot.waitSignal(page.product_saved, timeout=5000) as saved:
+        form.save()
+    product = saved.args[0]
+    assert (product.sku, product.sale_price, product.category_name) == \
+        ("BOLT-M10", Decimal("2.40"), "紧固件")
+    assert "BOLT-M10" in [p.sku for p in page.model.rows]
+
+
+def test_product_form_stale_save_offers_their_version(qtbot, runner, qapp, shelf_db):
+    from ui.catalog.product_form import ProductFormDialog
+    wh = actor(shelf_db, "warehouse")
+    p = shelf_db.read(lambda s: catalog.product_by_code(s, wh, "NUT-M6"))
+    form = ProductFormDialog(Client(shelf_db, wh), runner, p.id)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(lambda: form.sku.text() == "NUT-M6" and form.save_button.isEnabled(),
+                    timeout=5000)
+    assert (form.sale_price.text(), form.cost.text(), form.min_stock.text()) == \
+        ("0.30", "0.00", "0")
+    admin = actor(shelf_db, "admin")
+    shelf_db.write(lambda s: catalog.update_product(
+        s, admin, p.id, ProductInput(p.sku, p.name, spec=p.spec, barcode=p.barcode,
+                                     sale_price="0.35", category="五金"), p.version_id))
+    form.name.setText("Hex Nut M6")
+    form.save()
+    qtbot.waitUntil(lambda: form.conflict_box is not None, timeout=5000)
+    assert "Changed: Sale price" in form.conflict_box.text()
+    form.conflict_box.buttonClicked.emit(form.reload_button)
+    assert form.sale_price.text() == "0.35" and form.name.text() == "Hex Nut"
+
+
+def test_product_form_is_read_only_for_sales(qtbot, runner, qapp, shelf_db):
+    from ui.catalog.product_form import ProductFormDialog
+    rep = actor(shelf_db, "rep1")
+    p = shelf_db.read(lambda s: catalog.product_by_code(s, rep, "NUT-M6"))
+    form = ProductFormDialog(Client(shelf_db, rep), runner, p.id)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(lambda: form.sku.text() == "NUT-M6", timeout=5000)
+    assert form.sku.isReadOnly() and not form.unit.isEnabled()
+    assert form.status.text().startswith("Only warehouse staff and administrators")
+    form.save()                                              # nothing happens
+    assert shelf_db.read(lambda s: catalog.get_product(s, rep, p.id)) == p
+
+
+# --------------------------------------------------------------------------- suppliers, warehouses
+
+def test_supplier_form_saves_then_takes_contacts_and_shows_history(qtbot, runner, qapp,
+                                                                   shelf_db):
+    from ui.catalog.supplier_list import SupplierListWidget
+    page = SupplierListWidget(Client(shelf_db, actor(shelf_db, "warehouse")), runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.count_label.text() == "No supplier matches.", timeout=5000)
+    form = page.new_supplier()
+    assert not form.add_contact_button.isEnabled()            # save the supplier first
+    type_text(qtbot, form.name, "宁波精工五金")
+    form.rating.setCurrentIndex(form.rating.findData(4))
+    form.payment_terms.setEditText("月结30天")
+    form.payment_days.setValue(30)
+    with qtbot.waitSignal(page.supplier_saved, timeout=5000) as saved:
+        form.save()
+    sup = saved.args[0]
+    assert (sup.code, sup.rating, sup.payment_terms, sup.payment_days) == \
+        ("S-000001", 4, "月结30天", 30)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    assert page.table.item(0, 4).text() == "★★★★☆"
+    form = page.edit_supplier(sup.id)
+    qtbot.waitUntil(lambda: form.save_button.isEnabled(), timeout=5000)
+    assert form.add_contact_button.isEnabled()
+    dialog = form.edit_contact(new=True)
+    type_text(qtbot, dialog.name, "王建国")
+    dialog.phone.setText("138")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.errors.message("phone") != "", timeout=5000)
+    dialog.phone.setText("13812345678")
+    dialog.is_primary.setChecked(True)
+    dialog.save()
+    qtbot.waitUntil(lambda: form.contacts.rowCount() == 1, timeout=5000)
+    assert [form.contacts.item(0, c).text() for c in (0, 2, 4)] == ["王建国", "13812345678",
+                                                                   "✓"]
+    qtbot.waitUntil(lambda: form.history_note.text().startswith("No purchases"),
+                    timeout=5000)
+
+
+def test_warehouses_add_and_refuse_an_empty_name(qtbot, runner, qapp, shelf_db):
+    from ui.catalog.warehouses import WarehouseWidget
+    page = WarehouseWidget(Client(shelf_db, actor(shelf_db, "admin")), runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.status.text() == "0 warehouses", timeout=5000)
+    dialog = page.new_warehouse()
+    qtbot.keyClicks(dialog.code, "WH-SZ")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.errors.message("name") == "Name is required.", timeout=5000)
+    type_text(qtbot, dialog.name, "深圳仓")
+    dialog.save()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=5000)
+    assert [page.table.item(0, c).text() for c in range(4)] == ["WH-SZ", "深圳仓", "", "yes"]
+    dialog = page.edit_current()
+    assert dialog.code.isReadOnly()
+    dialog.active.setChecked(False)
+    dialog.save()
+    qtbot.waitUntil(lambda: page.table.item(0, 3).text() == "no", timeout=5000)
+
+
+def test_main_window_opens_the_catalog_pages_by_role(qtbot, runner, qapp, shelf_db):
+    from ui.main_window import NAV_PRODUCTS, NAV_SUPPLIERS, NAV_WAREHOUSES, MainWindow
+    from ui.catalog.product_list import ProductListWidget
+    from ui.catalog.supplier_list import SupplierListWidget
+    from ui.catalog.warehouses import WarehouseWidget
+    window = MainWindow(Client(shelf_db, actor(shelf_db, "warehouse")), runner,
+                        auto_sweep=False)
+    qtbot.addWidget(window)
+    for key, row, cls in (("products", NAV_PRODUCTS, ProductListWidget),
+                          ("suppliers", NAV_SUPPLIERS, SupplierListWidget),
+                          ("warehouses", NAV_WAREHOUSES, WarehouseWidget)):
+        assert not window.nav.item(row).isHidden()
+        assert isinstance(window.show_page(key), cls)
+        assert window.nav.currentRow() == row
+    sales = MainWindow(Client(shelf_db, actor(shelf_db, "rep1")), runner, auto_sweep=False)
+    qtbot.addWidget(sales)
+    assert not sales.nav.item(NAV_PRODUCTS).isHidden()
+    assert sales.nav.item(NAV_SUPPLIERS).isHidden() and sales.nav.item(NAV_WAREHOUSES).isHidden()
+    runner.wait_idle(10000)

@@ -115,8 +115,9 @@ class CatalogFormDialog(QDialog):
     def start(self, load_fn) -> None:
         """Load the record (when editing); call at the end of the subclass constructor."""
         if not self.editable:
-            self.buttons.setStandardButtons(QDialogButtonBox.Close)
-            self.buttons.rejected.connect(self.reject)
+            self.save_button.hide()
+            self.buttons.button(QDialogButtonBox.Cancel).hide()
+            self.buttons.addButton(QDialogButtonBox.Close)
             self._say(QCoreApplication.translate(
                 "CatalogForm", "Only warehouse staff and administrators change this; you "
                 "can look at it."), error=False)

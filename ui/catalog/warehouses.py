@@ -134,6 +134,8 @@ class WarehouseWidget(QWidget):
                     item.setForeground(QColor("#9e9e9e"))
                 self.table.setItem(i, col, item)
         self.status.setText(self.tr("%1 warehouses").replace("%1", str(len(self.rows))))
+        if self.rows and self.table.currentRow() < 0:
+            self.table.selectRow(0)
 
     def new_warehouse(self) -> WarehouseDialog | None:
         return self._open(None)
