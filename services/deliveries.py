@@ -24,12 +24,13 @@ from sqlalchemy.orm import Session
 
 from models.stock import SalesOrder, SalesOrderLine, StockDocument
 from services import order_progress
-from services.sales_orders import SO_FLOW
 from services.errors import NotFound, ValidationError
 from services.org import Actor
+from services.sales_orders import SO_FLOW
 from services.stock_documents import (DocLineInput, PostResult, StockDocInfo,
                                       check_stock_role, post_document, poster)
 from services.stock_ledger import ZERO, Move, apply_moves, mark_posted, qty
+from services.stock_moves_common import active_warehouse
 from services.stock_posting import (Target, create_draft, document_lines, link_lines,
                                     lock_costs, lock_row, match_lines, resent)
 
@@ -77,6 +78,8 @@ def create_delivery_from_so(session: Session, actor: Actor, so_id: int, client_u
     if again is not None:
         return again
     so = _deliverable_order(session, so_id, lock=False)
+    if warehouse_id is not None and warehouse_id != so.warehouse_id:
+        active_warehouse(session, warehouse_id, "warehouse_id")
 
     def lines():
         out = [DocLineInput(ln.product_id, open_to_deliver(ln), unit_price=net_unit_price(ln),

@@ -20,13 +20,15 @@ from sqlalchemy.orm import Session
 from models.catalog import Supplier
 from models.stock import PurchaseOrder, PurchaseOrderLine, StockDocument
 from services import order_progress
-from services.purchasing import PO_FLOW
 from services.errors import NotFound, ValidationError
 from services.org import Actor
+from services.purchasing import PO_FLOW
 from services.stock_documents import DocLineInput, StockDocInfo, check_stock_role, poster
 from services.stock_ledger import COST_STEP, ZERO, Move, apply_moves, mark_posted, qty
+from services.stock_moves_common import active_warehouse
 from services.stock_posting import (Target, create_draft, document_lines, link_lines,
-                                    lock_costs, lock_row, match_lines, resent)
+                                    lock_costs, lock_row, match_lines, resent,
+                                    text_field)
 
 # Purchase order states goods may be received against.
 RECEIVABLE = ("approved", "partially_received")
@@ -95,8 +97,9 @@ def create_standalone_receipt(session: Session, actor: Actor, warehouse_id: int,
     again = resent(session, actor, "GR", client_uuid, purchase_order_id=None)
     if again is not None:
         return again
-    reason = (reason or "").strip()
+    reason = text_field(reason, "reason", "Reason", 200)
     _check_standalone(reason, lines)
+    active_warehouse(session, warehouse_id, "warehouse_id")
     if supplier_id is not None and session.get(Supplier, supplier_id) is None:
         raise NotFound("supplier", supplier_id)
     return create_draft(session, actor, "GR", client_uuid, lambda: lines,

@@ -31,9 +31,11 @@ from services.errors import NotFound, ValidationError
 from services.org import Actor
 from services.stock_documents import DocLineInput, StockDocInfo, check_stock_role, poster
 from services.stock_ledger import ZERO, Move, apply_moves, mark_posted, qty
+from services.stock_moves_common import active_warehouse
 from services.stock_posting import (Target, create_draft, document_lines, ledger_costs,
                                     link_lines, lock_costs, lock_row, match_lines,
-                                    posted_source, resent, returned_from, skus)
+                                    posted_source, resent, returned_from, skus,
+                                    line_reasons, text_field)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,9 @@ def create_customer_return(session: Session, actor: Actor, delivery_id: int,
         return again
     dn = _source_for_create(session, delivery_id, "DN")
     src_lines = _source_lines(session, dn)
+    quality_note = text_field(quality_note, "quality_note", "Quality note", 300)
+    reason = text_field(reason, "reason", "Reason", 200)
+    line_reasons(lines)
 
     def doc_lines():
         items = []
@@ -127,8 +132,7 @@ def create_customer_return(session: Session, actor: Actor, delivery_id: int,
                         warehouse_id=dn.warehouse_id,
                         same={"source_document_id": dn.id, "customer_id": dn.customer_id,
                               "sales_order_id": dn.sales_order_id},
-                        quality_note=(quality_note or "").strip() or None,
-                        reason=(reason or "").strip() or None)
+                        quality_note=quality_note, reason=reason)
 
 
 def _validate_customer_items(session, dn, items, header_reason) -> dict[int, int]:
@@ -193,9 +197,11 @@ def create_supplier_return(session: Session, actor: Actor, supplier_id: int, war
     again = resent(session, actor, "SR", client_uuid, source_document_id=receipt_id)
     if again is not None:
         return again
-    reason = (reason or "").strip()
+    reason = text_field(reason, "reason", "Reason", 200)
     if not reason:
         raise ValidationError("reason", "Say why the goods go back to the supplier.")
+    line_reasons(lines)
+    active_warehouse(session, warehouse_id, "warehouse_id")
     if session.get(Supplier, supplier_id) is None:
         raise NotFound("supplier", supplier_id)
     gr = None

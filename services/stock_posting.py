@@ -62,6 +62,22 @@ def create_draft(session: Session, actor: Actor, doc_type: str, client_uuid: str
     return get_stock_document(session, actor, doc.id)
 
 
+def text_field(value: str | None, field: str, label: str, limit: int) -> str | None:
+    """Trimmed text, None when empty; longer than its column is a ValidationError naming
+    it (a database error would lose which field it was)."""
+    text = (value or "").strip() or None
+    if text is not None and len(text) > limit:
+        raise ValidationError(field, f"{label} is too long: {len(text)} characters, "
+                                     f"at most {limit}.")
+    return text
+
+
+def line_reasons(lines: Sequence, limit: int = 200) -> None:
+    """Each line's reason fits its column (``lines[<n>].reason`` otherwise)."""
+    for i, ln in enumerate(lines, start=1):
+        text_field(ln.reason, f"lines[{i}].reason", "Reason", limit)
+
+
 def lock_row(session: Session, model, row_id: int, what: str):
     """Lock an order (or source document) row ``FOR UPDATE`` and return it fresh."""
     row = session.scalar(select(model).where(model.id == row_id).with_for_update()

@@ -7,6 +7,7 @@ from decimal import Decimal as D
 import pytest
 from sqlalchemy import func, select
 
+from models.catalog import Warehouse
 from models.stock import PurchaseOrderLine, StockDocument, StockMove
 from services import purchasing, receipts, stock_ledger
 from services.errors import NotFound, PermissionDenied, ValidationError
@@ -155,6 +156,13 @@ def test_standalone_receipt_needs_a_reason_and_takes_its_cost(db, staff):
             s, staff.warehouse, wh, "补单", (DocLineInput(p1, D("1"), po_line_id=1),),
             new_uuid()))
     assert "receive those from the order" in err.value.message
+
+    # nothing is received into a closed warehouse
+    db.write(lambda s: setattr(s.get(Warehouse, wh), "active", False))
+    with pytest.raises(ValidationError) as err:
+        db.write(lambda s: receipts.create_standalone_receipt(s, staff.warehouse, wh, "期初库存",
+                                                              lines, new_uuid()))
+    assert err.value.errors == {"warehouse_id": "Warehouse 仓库2 is closed."}
 
 
 def test_a_refused_posting_leaves_nothing_behind(db, staff):

@@ -168,3 +168,21 @@ def test_supplier_return_never_takes_missing_or_reserved_stock(db, staff):
     assert (err.value.warehouse, err.value.shortfall) == ("仓库2", D("1"))
     assert db.read(lambda s: s.scalar(select(StockMove.id).where(
         StockMove.doc_type == "SR"))) is None
+
+
+def test_texts_that_do_not_fit_are_refused_by_field(db, staff):
+    w = make_world(db, staff)
+    p1, wh = w.products[0], w.warehouses[0]
+    receive(db, staff, w, [(p1, 5, "113")])
+    _, dn = deliver(db, staff, w, [(p1, 2, "200")])
+    line = ReturnLineInput(dn.lines[0].id, D("1"), "坏")
+    with pytest.raises(ValidationError) as err:
+        db.write(lambda s: returns.create_customer_return(
+            s, staff.warehouse, dn.id, (line,), new_uuid(), quality_note="划痕" * 151))
+    assert err.value.errors == {"quality_note": "Quality note is too long: 302 characters, "
+                                                "at most 300."}
+    with pytest.raises(ValidationError) as err:
+        db.write(lambda s: returns.create_supplier_return(
+            s, staff.warehouse, w.supplier, wh, (DocLineInput(p1, D("1"), reason="x" * 201),),
+            "退货", new_uuid()))
+    assert err.value.field == "lines[1].reason"
