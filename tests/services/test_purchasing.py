@@ -232,3 +232,16 @@ def test_who_may_do_what(db, staff, shop):
     assert [x.id for x in call(db, po.list_purchase_orders, staff.finance,
                                before_id=admin_made.id)] == [order.id]
     assert call(db, po.list_purchase_orders, staff.finance, states=("approved",)) == []
+
+
+def test_declared_lifecycles_use_the_tables_states():
+    """Every state the tables allow has a refusal message, and the lifecycles only name
+    states the database accepts (its CHECK constraint)."""
+    from models.stock import PO_STATES, SO_STATES
+    from services.sales_orders import SO_FLOW
+    from services.workflow import STATE_MESSAGES
+    for flow, states in ((po.PO_FLOW, PO_STATES), (SO_FLOW, SO_STATES)):
+        named = {s for pair in flow.transitions for s in pair}
+        assert named == set(states)
+        assert set(states) <= set(STATE_MESSAGES)
+        assert not any(flow.allowed("cancelled", s) for s in states)   # cancelled is final
