@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_actions()
+        from ui import printing  # the stock editor's Print button and the File-menu entries
+        self.print_actions = printing.install(self, client, runner)
         self._build_status_bar()
         runner.busy_changed.connect(self._busy)
         runner.unhandled_error.connect(lambda exc: errors.show_error(self, exc))

@@ -32,22 +32,22 @@
 <context>
     <name>CatalogForm</name>
     <message>
-        <location filename="../../ui/catalog/common.py" line="120"/>
+        <location filename="../../ui/catalog/common.py" line="121"/>
         <source>Only warehouse staff and administrators change this; you can look at it.</source>
         <translation>只有仓库人员和管理员可以修改；您可以查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/common.py" line="188"/>
+        <location filename="../../ui/catalog/common.py" line="189"/>
         <source>Load their version</source>
         <translation>载入对方的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/common.py" line="190"/>
+        <location filename="../../ui/catalog/common.py" line="191"/>
         <source>Save mine over it</source>
         <translation>用我的内容覆盖</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/common.py" line="199"/>
+        <location filename="../../ui/catalog/common.py" line="200"/>
         <source>Loaded the version saved by the other user.</source>
         <translation>已载入其他用户保存的版本。</translation>
     </message>
@@ -3031,257 +3031,257 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="225"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
-        <location filename="../../ui/main_window.py" line="225"/>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Today</source>
         <translation>今日待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
         <source>&amp;Leads</source>
         <translation>线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>Pipeline &amp;board</source>
         <translation>商机看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="231"/>
         <source>&amp;Funnel</source>
         <translation>销售漏斗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>F&amp;orecast</source>
         <translation>销售预测(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Targets</source>
         <translation>销售目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Rep performance</source>
         <translation>销售业绩(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Public pool</source>
         <translation>公海(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;About Qianli</source>
         <translation>关于千里(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Pipeline board</source>
         <translation>商机看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>Funnel</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Forecast</source>
         <translation>销售预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Targets</source>
         <translation>销售目标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Performance</source>
         <translation>销售业绩</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Sales settings</source>
         <translation>销售设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Warehouses</source>
         <translation>仓库设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Stock inquiry</source>
         <translation>库存查询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>This screen is not available in this version.</source>
         <translation>此版本中没有该页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="425"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="426"/>
         <source>The customer view is not available in this version.</source>
         <translation>此版本中没有客户视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>%1 customers returned to the public pool.</source>
         <translation>%1 个客户已退回公海。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="547"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>Importing is not available in this version.</source>
         <translation>此版本中没有导入功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="554"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>Imported %1 customers</source>
         <translation>已导入 %1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="573"/>
         <source>About Qianli</source>
         <translation>关于千里</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>千里 Qianli CRM
 Customers, sales, stock and receivables for small and mid-sized offices.</source>
         <translation>千里 Qianli CRM
@@ -4319,85 +4319,100 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/printing/preview.py" line="36"/>
         <source>Print preview — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览 — %1</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="45"/>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="48"/>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="50"/>
         <source>Save as Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 Excel…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="52"/>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>适合宽度</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="55"/>
         <source>Whole page</source>
-        <translation type="unfinished"></translation>
+        <translation>整页</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="61"/>
         <source>%1 pages, %2 documents</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 页，%2 张单据</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="85"/>
         <source>Print %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印 %1</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="95"/>
         <source>Print</source>
-        <translation type="unfinished">打印</translation>
+        <translation>打印</translation>
     </message>
     <message>
         <location filename="../../ui/printing/preview.py" line="96"/>
         <source>The printer could not print: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印机无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="118"/>
+        <location filename="../../ui/printing/preview.py" line="123"/>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="118"/>
+        <location filename="../../ui/printing/preview.py" line="123"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="133"/>
+        <location filename="../../ui/printing/preview.py" line="138"/>
         <source>Save as Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="134"/>
+        <location filename="../../ui/printing/preview.py" line="139"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/preview.py" line="149"/>
+        <location filename="../../ui/printing/preview.py" line="154"/>
         <source>Rendering %1 documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成 %1 张单据…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="151"/>
+        <location filename="../../ui/printing/preview.py" line="156"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/__init__.py" line="96"/>
+        <source>Print templates…</source>
+        <translation>打印模板…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/__init__.py" line="100"/>
+        <source>Customer statement…</source>
+        <translation>客户对账单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/__init__.py" line="104"/>
+        <source>Payment receipt…</source>
+        <translation>收据…</translation>
     </message>
 </context>
 <context>
@@ -4958,6 +4973,64 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/orders/order_list.py" line="204"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="94"/>
+        <source>Payment receipt</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="100"/>
+        <source>bank transfer, cash, cheque…</source>
+        <translation>银行转账、现金、支票…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="105"/>
+        <source>(from the date)</source>
+        <translation>（按日期生成）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="108"/>
+        <source>Received from</source>
+        <translation>交款单位（人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="109"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="110"/>
+        <source>For</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="111"/>
+        <source>Paid by</source>
+        <translation>收款方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="112"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="113"/>
+        <source>Receipt number</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="114"/>
+        <source>Remark</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="116"/>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
 </context>
 <context>
@@ -7128,6 +7201,49 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
 </context>
 <context>
+    <name>StatementDialog</name>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="37"/>
+        <source>Customer statement</source>
+        <translation>客户对账单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="38"/>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="39"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="47"/>
+        <source>Deliveries and returns only: payments are not deducted yet.</source>
+        <translation>仅按送货单和退货单计算：尚未扣除已收款项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="50"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="52"/>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="53"/>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/forms.py" line="56"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
     <name>Stock</name>
     <message>
         <location filename="../../ui/stock/__init__.py" line="32"/>
@@ -7867,7 +7983,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/supplier_form.py" line="316"/>
+        <location filename="../../ui/catalog/supplier_form.py" line="318"/>
         <source>No purchases from this supplier yet.</source>
         <translation>尚无该供应商的采购记录。</translation>
     </message>
@@ -8116,144 +8232,144 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/printing/template_manager.py" line="35"/>
         <source>Print templates</source>
-        <translation type="unfinished"></translation>
+        <translation>打印模板</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="45"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="45"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="45"/>
         <source>Language</source>
-        <translation type="unfinished">语言</translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="45"/>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="46"/>
         <source>Imported by</source>
-        <translation type="unfinished"></translation>
+        <translation>导入人</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="46"/>
         <source>Imported at</source>
-        <translation type="unfinished"></translation>
+        <translation>导入时间</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="52"/>
         <source>Show earlier versions</source>
-        <translation type="unfinished"></translation>
+        <translation>显示历史版本</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="56"/>
         <source>Import…</source>
-        <translation type="unfinished">导入…</translation>
+        <translation>导入…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="57"/>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>预览</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="58"/>
         <source>Preview with a document…</source>
-        <translation type="unfinished"></translation>
+        <translation>用实际单据预览…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="59"/>
         <source>Set as default</source>
-        <translation type="unfinished"></translation>
+        <translation>设为默认</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="60"/>
         <source>Export .xlsx…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 .xlsx…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="129"/>
         <source>%1 (built-in)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（内置）</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="132"/>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="135"/>
         <source>Chinese</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="135"/>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="149"/>
         <location filename="../../ui/printing/template_manager.py" line="155"/>
         <source>Import a template</source>
-        <translation type="unfinished"></translation>
+        <translation>导入模板</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="151"/>
         <location filename="../../ui/printing/template_manager.py" line="243"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished">Excel 工作簿 (*.xlsx)</translation>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="156"/>
         <source>Template name (a new name, or an existing one for a new version):</source>
-        <translation type="unfinished"></translation>
+        <translation>模板名称（新名称，或已有名称以保存为新版本）：</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="167"/>
         <source>Checking %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查 %1…</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="173"/>
         <source>Imported %1, version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入 %1，版本 %2。</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="178"/>
         <source>The template was not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板未导入。</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="203"/>
         <source>Customer code (this month&apos;s statement):</source>
-        <translation type="unfinished"></translation>
+        <translation>客户编号（本月对账单）：</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="204"/>
         <source>Document number:</source>
-        <translation type="unfinished"></translation>
+        <translation>单号：</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="205"/>
         <source>Preview with a document</source>
-        <translation type="unfinished"></translation>
+        <translation>用实际单据预览</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="241"/>
         <source>Export template</source>
-        <translation type="unfinished"></translation>
+        <translation>导出模板</translation>
     </message>
     <message>
         <location filename="../../ui/printing/template_manager.py" line="254"/>
         <source>Exported to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 %1。</translation>
     </message>
 </context>
 <context>
