@@ -83,16 +83,20 @@ def stock_by_product(session: Session, actor: Actor, product_id: int) -> list[Ba
     """On hand, reserved and available of one product in every active warehouse (zero
     where it has none) and in closed ones that still hold some, ordered by warehouse code."""
     _check_reader(actor)
-    if session.scalar(select(Product.id).where(Product.id == product_id)) is None:
-        raise NotFound("product", product_id)
     rows = session.execute(
         select(Warehouse.id, Warehouse.name, StockBalance.on_hand, StockBalance.reserved,
                StockBalance.avg_cost)
+        .select_from(Warehouse)
+        # joined with the one product row: no rows at all for an unknown product
+        .join(Product, Product.id == product_id)
         .outerjoin(StockBalance, and_(StockBalance.warehouse_id == Warehouse.id,
                                       StockBalance.product_id == product_id))
         .where(or_(Warehouse.active.is_(True), StockBalance.on_hand != 0,
                    StockBalance.reserved != 0))
         .order_by(Warehouse.code)).all()
+    # One query in the usual case; only an empty answer asks whether the product exists.
+    if not rows and session.scalar(select(Product.id).where(Product.id == product_id)) is None:
+        raise NotFound("product", product_id)
     cost = _sees_cost(actor)
     out = []
     for wid, name, on_hand, reserved, avg in rows:
