@@ -62,8 +62,10 @@ def _deliverable_order(session: Session, so_id: int, *, lock: bool) -> SalesOrde
 
 
 def _order_lines(session: Session, so_id: int) -> list[SalesOrderLine]:
+    # populate_existing: read after the order lock, not what this session saw before it
     return list(session.scalars(select(SalesOrderLine).where(SalesOrderLine.order_id == so_id)
-                                .order_by(SalesOrderLine.line_no)))
+                                .order_by(SalesOrderLine.line_no)
+                                .execution_options(populate_existing=True)))
 
 
 def create_delivery_from_so(session: Session, actor: Actor, so_id: int, client_uuid: str,

@@ -57,9 +57,11 @@ def _receivable_order(session: Session, po_id: int, *, lock: bool) -> PurchaseOr
 
 
 def _order_lines(session: Session, po_id: int) -> list[PurchaseOrderLine]:
+    # populate_existing: read after the order lock, not what this session saw before it
     return list(session.scalars(select(PurchaseOrderLine)
                                 .where(PurchaseOrderLine.order_id == po_id)
-                                .order_by(PurchaseOrderLine.line_no)))
+                                .order_by(PurchaseOrderLine.line_no)
+                                .execution_options(populate_existing=True)))
 
 
 def create_receipt_from_po(session: Session, actor: Actor, po_id: int,

@@ -90,7 +90,8 @@ def lock_row(session: Session, model, row_id: int, what: str):
 def document_lines(session: Session, doc_id: int) -> list[StockDocumentLine]:
     return list(session.scalars(select(StockDocumentLine)
                                 .where(StockDocumentLine.document_id == doc_id)
-                                .order_by(StockDocumentLine.line_no)))
+                                .order_by(StockDocumentLine.line_no)
+                                .execution_options(populate_existing=True)))
 
 
 def skus(session: Session, product_ids: Iterable[int]) -> dict[int, str]:

@@ -278,3 +278,25 @@ def test_postgresql_refuses_to_change_a_posted_note_or_its_lines(pg_db):
                                          "WHERE document_id = :d"), {"d": draft.id}))
     assert pg_db.read(lambda s: s.scalar(select(StockDocumentLine.qty).where(
         StockDocumentLine.document_id == posted.id))) == D("3")
+
+
+def test_two_notes_of_one_order_racing_deliver_it_once(racing_db):
+    """Each clerk clicks "deliver everything open" on the same order at the same moment."""
+    db, staff, w, p1, wh, so = _two_clerks(racing_db)
+    dbs = [Database(db.url, pool_size=1) for _ in range(2)]
+    try:
+        results = race(2, lambda i: dbs[i].write(
+            lambda s: deliveries.post_delivery_from_so(s, staff.warehouse, so, new_uuid())))
+    finally:
+        for d in dbs:
+            d.dispose()
+    posted = [r for r in results if not isinstance(r, Exception)]
+    refused = [r for r in results if isinstance(r, Exception)]
+    assert len(posted) == 1 and not posted[0].already_posted, results
+    assert [type(r) for r in refused] == [ValidationError], results
+    number = posted[0].document.sales_order_number
+    # depending on when the second looked: the order already delivered, or its lines empty
+    assert refused[0].message in (f"{number} is fully delivered.",
+                                  f"Sales order {number} has nothing left to deliver.")
+    assert balance(db, p1, wh) == (D("7"), D("0"))
+    assert db.read(lambda s: stock_ledger.verify(s, open_reservations(s))) == []
