@@ -378,20 +378,24 @@ def search_products(session: Session, actor: Actor, text: str = "", *,
 
 
 def product_by_code(session: Session, actor: Actor, code: str) -> ProductInfo | None:
-    """The product a scanner or a typed code names: exact barcode first, else exact SKU
-    (width-folded, surrounding spaces ignored); inactive products too, with ``active``
-    False — an open order may still need one shipped. None when nothing matches."""
+    """The product a scanner or a typed code names: exact barcode first, else exact SKU,
+    else the SKU in upper or lower case (width-folded, surrounding spaces ignored; indexed
+    lookups only, a miss costs no scan); inactive products too, with ``active`` False — an
+    open order may still need one shipped. None when nothing matches."""
     folded = unicodedata.normalize("NFKC", code or "").strip()
     if not folded:
         return None
-    for column in (Product.barcode, Product.sku):
-        row = session.execute(_info_query().where(column == folded)).first()
-        if row is not None:
-            return product_info(*row)
-    # A SKU typed in the other case ('ab-1' for AB-1) when only one product matches.
-    rows = session.execute(_info_query().where(func.lower(Product.sku) == folded.lower())
-                           .limit(2)).all()
-    return product_info(*rows[0]) if len(rows) == 1 else None
+    # One indexed lookup: the barcode, the SKU as given, or the SKU in upper or lower case
+    # (a SKU typed in the other case, 'ab-1' for AB-1); the first of those that exists wins.
+    spellings = [folded, folded.upper(), folded.lower()]
+    rows = session.execute(_info_query().where(or_(Product.barcode == folded,
+                                                    Product.sku.in_(spellings)))
+                           .limit(4)).all()
+
+    def rank(row) -> int:
+        p = row[0]
+        return 0 if p.barcode == folded else 1 + spellings.index(p.sku)
+    return product_info(*min(rows, key=rank)) if rows else None
 
 
 @dataclass(frozen=True)

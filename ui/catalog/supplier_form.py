@@ -311,6 +311,8 @@ class SupplierFormDialog(CatalogFormDialog):
                 if col == 4:
                     item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
                 self.history.setItem(i, col, item)
-        self.history.resizeColumnsToContents()
+        self.history.horizontalHeader().setStretchLastSection(False)
+        for col, width in enumerate((100, 110, 170, 100, 130)):
+            self.history.setColumnWidth(col, width)
         if not rows:
             self.history_note.setText(self.tr("No purchases from this supplier yet."))
