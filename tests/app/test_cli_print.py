@@ -33,7 +33,10 @@ def test_print_delivery_note_with_copies_and_xlsx(db, world, tmp_path):
     pages = [squash(p) for p in pdf_pages(out.read_bytes())]
     assert len(pages) == 3
     for page, copy in zip(pages, ("白联", "红联", "黄联")):
-        assert copy in page and "DN-2026-000123" in page and "杭州明远机电设备有限公司" in page
+        # the copy's name at the top, besides the footnote that names all three
+        assert [page.count(c) for c in ("白联", "红联", "黄联") if c != copy] == [1, 1]
+        assert page.count(copy) == 2
+        assert "DN-2026-000123" in page and "杭州明远机电设备有限公司" in page
     # the SUM of the lines prints as the total
     total = sum((q * p).quantize(Decimal("0.01"), ROUND_HALF_UP) for q, p in world.dn_lines)
     assert f"{total:,.2f}" in pages[0]
