@@ -32,10 +32,10 @@ from services.org import Actor
 from services.stock_documents import DocLineInput, StockDocInfo, check_stock_role, poster
 from services.stock_ledger import ZERO, Move, apply_moves, mark_posted, qty
 from services.stock_moves_common import active_warehouse
-from services.stock_posting import (Target, create_draft, document_lines, ledger_costs,
-                                    link_lines, lock_costs, lock_row, match_lines,
-                                    posted_source, resent, returned_from, skus,
-                                    line_reasons, text_field)
+from services.stock_posting import (Target, check_returnable_source, create_draft,
+                                    document_lines, ledger_costs, line_reasons, link_lines,
+                                    lock_costs, lock_row, match_lines, posted_source, resent,
+                                    returned_from, skus, text_field)
 
 
 @dataclass(frozen=True)
@@ -73,9 +73,7 @@ def _source_for_create(session: Session, doc_id: int, doc_type: str) -> StockDoc
     src = session.get(StockDocument, doc_id)
     if src is None or src.doc_type != doc_type:
         raise NotFound({"DN": "delivery note", "GR": "goods receipt"}[doc_type], doc_id)
-    if src.state != "posted":
-        raise ValidationError("source_document_id",
-                              "Goods can only be returned from a posted document.")
+    check_returnable_source(session, src)
     return src
 
 

@@ -181,7 +181,8 @@ def returned_from(session: Session, source_line_ids: Iterable[int]) -> dict[int,
     rows = session.execute(
         select(ln.source_line_id, func.sum(ln.qty))
         .join(ret, ret.id == ln.document_id)
-        .where(ln.source_line_id.in_(ids), ret.state == "posted", ret.reverses_id.is_(None),
+        .where(ln.source_line_id.in_(ids), ret.doc_type.in_(("CR", "SR")),
+               ret.state == "posted", ret.reverses_id.is_(None),
                ~exists().where(and_(rev.reverses_id == ret.id, rev.state == "posted")))
         .group_by(ln.source_line_id))
     return {line_id: qty(total) for line_id, total in rows}
@@ -204,7 +205,18 @@ def posted_source(session: Session, doc_id: int, doc_type: str) -> StockDocument
         raise NotFound(DOC_TYPE_NAMES[doc_type], doc_id) from None
     if src.doc_type != doc_type:
         raise NotFound(DOC_TYPE_NAMES[doc_type], doc_id)
-    if src.state != "posted":
+    check_returnable_source(session, src)
+    return src
+
+
+def check_returnable_source(session: Session, src: StockDocument) -> None:
+    """Goods are returned only from a posted document that has not been reversed (the
+    reversal already took its goods back); a reversal itself is not returned from."""
+    if src.state != "posted" or src.reverses_id is not None:
         raise ValidationError("source_document_id",
                               "Goods can only be returned from a posted document.")
-    return src
+    reversal = session.scalar(select(StockDocument.number).where(
+        StockDocument.reverses_id == src.id, StockDocument.state == "posted"))
+    if reversal is not None:
+        raise ValidationError("source_document_id", f"{src.number} was reversed by "
+                              f"{reversal}; nothing can be returned from it.")

@@ -186,3 +186,27 @@ def test_texts_that_do_not_fit_are_refused_by_field(db, staff):
             s, staff.warehouse, w.supplier, wh, (DocLineInput(p1, D("1"), reason="x" * 201),),
             "退货", new_uuid()))
     assert err.value.field == "lines[1].reason"
+
+
+def test_nothing_is_returned_from_a_reversed_delivery(db, staff):
+    from services.reversals import reverse_document
+    w = make_world(db, staff)
+    p1, wh = w.products[0], w.warehouses[0]
+    receive(db, staff, w, [(p1, 5, "113")])
+    _, dn = deliver(db, staff, w, [(p1, 2, "200")])
+    draft = db.write(lambda s: returns.create_customer_return(
+        s, staff.warehouse, dn.id, (ReturnLineInput(dn.lines[0].id, D("2"), "错发"),),
+        new_uuid()))
+    rev = db.write(lambda s: reverse_document(s, staff.warehouse, dn.id, "开错单", new_uuid()))
+    assert balance(db, p1, wh) == (D("5"), D("2"))          # back on the shelf, reserved again
+    message = f"{dn.number} was reversed by {rev.number}; nothing can be returned from it."
+    with pytest.raises(ValidationError) as err:              # the goods would come back twice
+        db.write(lambda s: post_document(s, staff.warehouse, draft.id))
+    assert err.value.message == message
+    with pytest.raises(ValidationError) as err:
+        db.write(lambda s: returns.create_customer_return(
+            s, staff.warehouse, dn.id, (ReturnLineInput(dn.lines[0].id, D("1"), "错发"),),
+            new_uuid()))
+    assert err.value.message == message
+    assert balance(db, p1, wh) == (D("5"), D("2"))
+    assert db.read(stock_ledger.verify) == []
