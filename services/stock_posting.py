@@ -117,8 +117,9 @@ def lock_costs(session: Session, keys: Iterable[Key]) -> dict[Key, Decimal]:
     again for free) and return each one's moving-average cost, or the product's standard
     cost where nothing has an average yet — the cost a line without its own moves at."""
     before = lock_balances(session, keys)
+    unvalued = {k[0] for k, b in before.items() if b.avg_cost <= 0}
     standard = dict(session.execute(select(Product.id, Product.cost).where(
-        Product.id.in_({k[0] for k in before}))).all()) if before else {}
+        Product.id.in_(unvalued))).all()) if unvalued else {}
     return {k: b.avg_cost if b.avg_cost > 0 else Decimal(standard.get(k[0]) or 0)
             for k, b in before.items()}
 
