@@ -17,7 +17,7 @@ Rules:
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,7 +48,7 @@ def net_unit_price(line: SalesOrderLine) -> Decimal:
     """The tax-inclusive price per unit after the line discount (what the customer pays
     per unit; margin reports take it from the delivery line)."""
     return (Decimal(line.unit_price) * (1 - Decimal(line.discount_pct or 0) / 100)
-            ).quantize(CENT)
+            ).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def _deliverable_order(session: Session, so_id: int, *, lock: bool) -> SalesOrder:
