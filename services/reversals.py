@@ -33,7 +33,7 @@ from models.stock import SalesOrder, SalesOrderLine, StockDocument, StockMove
 from services import audit, order_progress
 from services.errors import PermissionDenied, ValidationError
 from services.org import Actor
-from services.stock_documents import (COUNT_APPROVERS, DOC_TYPE_NAMES, DocLineInput,
+from services.stock_documents import (COUNT_APPROVERS, DocLineInput,
                                       StockDocInfo, check_stock_role, get_stock_document,
                                       new_document, write_lines)
 from services.stock_ledger import Move, apply_moves, lock_document, mark_posted, qty
@@ -124,7 +124,7 @@ def _check_reversible(session: Session, actor: Actor, orig: StockDocument) -> No
     if dependent is not None:
         raise ValidationError("source_document_id",
                               f"Goods of {label} were returned on {dependent}; reverse that "
-                              f"{DOC_TYPE_NAMES[dependent[:2]]} first.")
+                              "return first.")
 
 
 def _undo_order_progress(session: Session, actor: Actor, orig: StockDocument, lines,

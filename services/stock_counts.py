@@ -93,7 +93,7 @@ def submit_count(session: Session, actor: Actor, doc_id: int) -> StockDocInfo:
     if doc.doc_type != "SC":
         raise ValidationError("doc_type", "This document is not a stock count.")
     if doc.state != "draft":
-        raise ValidationError("state", f"This count is {doc.state} and cannot be submitted.")
+        raise ValidationError("state", "Only a draft count can be submitted.")
     _check_unique_products(document_lines(session, doc.id))
     doc.state = "submitted"
     doc.submitted_at = utcnow()

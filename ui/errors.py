@@ -181,6 +181,22 @@ KNOWN_MESSAGES = (
                       "return to be made against that receipt."),
     QT_TRANSLATE_NOOP("ServiceMessages",
                       "This document id is already used by another document."),
+    # Transfers, stock counts, reversals, stock reports
+    QT_TRANSLATE_NOOP("ServiceMessages", "A transfer goes to a different warehouse."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may create "
+                      "transfers."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may count "
+                      "stock."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may reverse "
+                      "stock documents."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "There is nothing to count in this warehouse."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "This document is not a stock count."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only a draft count can be submitted."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Submit the count before approving it."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Say why the document is reversed."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only an administrator can reverse a stock count."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "You are not allowed to see this report."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The period ends before it starts."),
 )
 
 _Q = r"['\"](.+)['\"]"   # a value the service quoted with repr()
@@ -616,6 +632,23 @@ MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("ServiceMessages", "Line %1: not a line of delivery note %2.")),
     (re.compile(r"^Receipt (\S+) came from another supplier\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Receipt %1 came from another supplier.")),
+    # Transfers, stock counts, reversals
+    (re.compile(r"^Warehouse (.+) is closed\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Warehouse %1 is closed.")),
+    (re.compile(r"^Line (\d+): the product is already counted on line (\d+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Line %1: the product is already counted on line %2.")),
+    (re.compile(r"^(.+?) is not posted: change or cancel the draft instead\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 is not posted: change or cancel the draft "
+                       "instead.")),
+    (re.compile(r"^(.+?) is itself a reversal and cannot be reversed; post the original "
+                r"document again instead\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 is itself a reversal and cannot be reversed; "
+                       "post the original document again instead.")),
+    (re.compile(r"^(.+?) was already reversed by (\S+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 was already reversed by %2.")),
+    (re.compile(r"^Goods of (\S+) were returned on (\S+); reverse that return first\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Goods of %1 were returned on %2; reverse that "
+                       "return first.")),
 )
 
 

@@ -1250,47 +1250,47 @@
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../ui/errors.py" line="688"/>
+        <location filename="../../ui/errors.py" line="721"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="689"/>
+        <location filename="../../ui/errors.py" line="722"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="690"/>
+        <location filename="../../ui/errors.py" line="723"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="691"/>
+        <location filename="../../ui/errors.py" line="724"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="692"/>
+        <location filename="../../ui/errors.py" line="725"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="693"/>
+        <location filename="../../ui/errors.py" line="726"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="694"/>
+        <location filename="../../ui/errors.py" line="727"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="695"/>
+        <location filename="../../ui/errors.py" line="728"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="696"/>
+        <location filename="../../ui/errors.py" line="729"/>
         <source>Sales target</source>
         <translation>销售目标</translation>
     </message>
@@ -1323,113 +1323,113 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="806"/>
+        <location filename="../../ui/errors.py" line="839"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="832"/>
+        <location filename="../../ui/errors.py" line="865"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="834"/>
+        <location filename="../../ui/errors.py" line="867"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="839"/>
+        <location filename="../../ui/errors.py" line="872"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="852"/>
+        <location filename="../../ui/errors.py" line="885"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="857"/>
+        <location filename="../../ui/errors.py" line="890"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="861"/>
+        <location filename="../../ui/errors.py" line="894"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="862"/>
+        <location filename="../../ui/errors.py" line="895"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="865"/>
+        <location filename="../../ui/errors.py" line="898"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="869"/>
+        <location filename="../../ui/errors.py" line="902"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="876"/>
+        <location filename="../../ui/errors.py" line="909"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="880"/>
+        <location filename="../../ui/errors.py" line="913"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="883"/>
+        <location filename="../../ui/errors.py" line="916"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="887"/>
+        <location filename="../../ui/errors.py" line="920"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="889"/>
+        <location filename="../../ui/errors.py" line="922"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="895"/>
+        <location filename="../../ui/errors.py" line="928"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="897"/>
+        <location filename="../../ui/errors.py" line="930"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="899"/>
+        <location filename="../../ui/errors.py" line="932"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="901"/>
+        <location filename="../../ui/errors.py" line="934"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="903"/>
+        <location filename="../../ui/errors.py" line="936"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="905"/>
+        <location filename="../../ui/errors.py" line="938"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="906"/>
+        <location filename="../../ui/errors.py" line="939"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1437,33 +1437,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="924"/>
+        <location filename="../../ui/errors.py" line="957"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="931"/>
+        <location filename="../../ui/errors.py" line="964"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="942"/>
+        <location filename="../../ui/errors.py" line="975"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="953"/>
-        <location filename="../../ui/errors.py" line="966"/>
+        <location filename="../../ui/errors.py" line="986"/>
+        <location filename="../../ui/errors.py" line="999"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="956"/>
+        <location filename="../../ui/errors.py" line="989"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="966"/>
+        <location filename="../../ui/errors.py" line="999"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1471,273 +1471,273 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="624"/>
+        <location filename="../../ui/errors.py" line="657"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="625"/>
+        <location filename="../../ui/errors.py" line="658"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="626"/>
+        <location filename="../../ui/errors.py" line="659"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="627"/>
+        <location filename="../../ui/errors.py" line="660"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="628"/>
+        <location filename="../../ui/errors.py" line="661"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="629"/>
+        <location filename="../../ui/errors.py" line="662"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="630"/>
+        <location filename="../../ui/errors.py" line="663"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="631"/>
+        <location filename="../../ui/errors.py" line="664"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="632"/>
+        <location filename="../../ui/errors.py" line="665"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="633"/>
+        <location filename="../../ui/errors.py" line="666"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="634"/>
+        <location filename="../../ui/errors.py" line="667"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="635"/>
+        <location filename="../../ui/errors.py" line="668"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="636"/>
-        <location filename="../../ui/errors.py" line="637"/>
+        <location filename="../../ui/errors.py" line="669"/>
+        <location filename="../../ui/errors.py" line="670"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="638"/>
+        <location filename="../../ui/errors.py" line="671"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="639"/>
+        <location filename="../../ui/errors.py" line="672"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="640"/>
-        <location filename="../../ui/errors.py" line="641"/>
+        <location filename="../../ui/errors.py" line="673"/>
+        <location filename="../../ui/errors.py" line="674"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="642"/>
+        <location filename="../../ui/errors.py" line="675"/>
         <source>When</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="643"/>
+        <location filename="../../ui/errors.py" line="676"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="644"/>
+        <location filename="../../ui/errors.py" line="677"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="645"/>
+        <location filename="../../ui/errors.py" line="678"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="646"/>
+        <location filename="../../ui/errors.py" line="679"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="647"/>
+        <location filename="../../ui/errors.py" line="680"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="648"/>
+        <location filename="../../ui/errors.py" line="681"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="649"/>
-        <location filename="../../ui/errors.py" line="681"/>
+        <location filename="../../ui/errors.py" line="682"/>
+        <location filename="../../ui/errors.py" line="714"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="650"/>
+        <location filename="../../ui/errors.py" line="683"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="652"/>
-        <location filename="../../ui/errors.py" line="653"/>
+        <location filename="../../ui/errors.py" line="685"/>
+        <location filename="../../ui/errors.py" line="686"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="654"/>
+        <location filename="../../ui/errors.py" line="687"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="655"/>
+        <location filename="../../ui/errors.py" line="688"/>
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="656"/>
+        <location filename="../../ui/errors.py" line="689"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="657"/>
-        <location filename="../../ui/errors.py" line="658"/>
+        <location filename="../../ui/errors.py" line="690"/>
+        <location filename="../../ui/errors.py" line="691"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="659"/>
+        <location filename="../../ui/errors.py" line="692"/>
         <source>Commit</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="660"/>
+        <location filename="../../ui/errors.py" line="693"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="661"/>
+        <location filename="../../ui/errors.py" line="694"/>
         <source>Products of interest</source>
         <translation>意向产品</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="662"/>
+        <location filename="../../ui/errors.py" line="695"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="663"/>
+        <location filename="../../ui/errors.py" line="696"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="664"/>
+        <location filename="../../ui/errors.py" line="697"/>
         <source>Enquiry</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="665"/>
+        <location filename="../../ui/errors.py" line="698"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="666"/>
+        <location filename="../../ui/errors.py" line="699"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="667"/>
+        <location filename="../../ui/errors.py" line="700"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="668"/>
+        <location filename="../../ui/errors.py" line="701"/>
         <source>Position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="669"/>
+        <location filename="../../ui/errors.py" line="702"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="670"/>
+        <location filename="../../ui/errors.py" line="703"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="671"/>
+        <location filename="../../ui/errors.py" line="704"/>
         <source>Counts as won</source>
         <translation>计为赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="672"/>
+        <location filename="../../ui/errors.py" line="705"/>
         <source>Counts as lost</source>
         <translation>计为输单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="674"/>
+        <location filename="../../ui/errors.py" line="707"/>
         <source>Most customers per rep</source>
         <translation>每人客户上限</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="675"/>
+        <location filename="../../ui/errors.py" line="708"/>
         <source>Days before re-claiming</source>
         <translation>再次领取间隔天数</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="676"/>
+        <location filename="../../ui/errors.py" line="709"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="677"/>
+        <location filename="../../ui/errors.py" line="710"/>
         <source>Period start</source>
         <translation>期间开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="678"/>
-        <location filename="../../ui/errors.py" line="679"/>
+        <location filename="../../ui/errors.py" line="711"/>
+        <location filename="../../ui/errors.py" line="712"/>
         <source>Measured on</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="680"/>
+        <location filename="../../ui/errors.py" line="713"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="682"/>
+        <location filename="../../ui/errors.py" line="715"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="683"/>
+        <location filename="../../ui/errors.py" line="716"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="684"/>
+        <location filename="../../ui/errors.py" line="717"/>
         <source>Group by</source>
         <translation>统计维度</translation>
     </message>
@@ -3715,47 +3715,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrderFormBase</name>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="105"/>
+        <location filename="../../ui/orders/order_form.py" line="106"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="130"/>
+        <location filename="../../ui/orders/order_form.py" line="131"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="104"/>
+        <location filename="../../ui/orders/order_form.py" line="105"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="101"/>
+        <location filename="../../ui/orders/order_form.py" line="102"/>
         <source>Add a product: scan or type its SKU or name</source>
         <translation>添加商品：扫描条码，或输入货号、名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="191"/>
+        <location filename="../../ui/orders/order_form.py" line="192"/>
         <source>Total %1 (tax %2)</source>
         <translation>合计 %1（税额 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="194"/>
+        <location filename="../../ui/orders/order_form.py" line="195"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="277"/>
+        <location filename="../../ui/orders/order_form.py" line="282"/>
         <source>Submitted as %1.</source>
         <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="277"/>
+        <location filename="../../ui/orders/order_form.py" line="282"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="336"/>
+        <location filename="../../ui/orders/order_form.py" line="341"/>
         <source>Someone else saved this order after you opened it. Close and open it again to see their version.</source>
         <translation>您打开此订单后，他人已保存了修改。请关闭后重新打开以查看最新版本。</translation>
     </message>
@@ -5195,27 +5195,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/errors.py" line="700"/>
+        <location filename="../../ui/errors.py" line="733"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="701"/>
+        <location filename="../../ui/errors.py" line="734"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="702"/>
+        <location filename="../../ui/errors.py" line="735"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="703"/>
+        <location filename="../../ui/errors.py" line="736"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="704"/>
+        <location filename="../../ui/errors.py" line="737"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -6221,797 +6221,887 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>此单据标识已被另一张单据使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="191"/>
+        <location filename="../../ui/errors.py" line="185"/>
+        <source>A transfer goes to a different warehouse.</source>
+        <translation>调拨必须调往另一个仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="186"/>
+        <source>Only warehouse staff and administrators may create transfers.</source>
+        <translation>只有仓库人员和管理员可以创建调拨单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="188"/>
+        <source>Only warehouse staff and administrators may count stock.</source>
+        <translation>只有仓库人员和管理员可以盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="190"/>
+        <source>Only warehouse staff and administrators may reverse stock documents.</source>
+        <translation>只有仓库人员和管理员可以红冲库存单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="192"/>
+        <source>There is nothing to count in this warehouse.</source>
+        <translation>该仓库没有可盘点的库存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="193"/>
+        <source>This document is not a stock count.</source>
+        <translation>该单据不是盘点单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="194"/>
+        <source>Only a draft count can be submitted.</source>
+        <translation>只有草稿状态的盘点单可以提交。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="195"/>
+        <source>Submit the count before approving it.</source>
+        <translation>请先提交盘点单，再审核。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="196"/>
+        <source>Say why the document is reversed.</source>
+        <translation>请填写红冲原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="197"/>
+        <source>Only an administrator can reverse a stock count.</source>
+        <translation>只有管理员可以红冲盘点单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="198"/>
+        <source>You are not allowed to see this report.</source>
+        <translation>您无权查看此报表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="199"/>
+        <source>The period ends before it starts.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="207"/>
         <source>Login &apos;%1&apos; is taken.</source>
         <translation>登录名“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="193"/>
+        <location filename="../../ui/errors.py" line="209"/>
         <source>No user &apos;%1&apos;.</source>
         <translation>没有用户“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="195"/>
+        <location filename="../../ui/errors.py" line="211"/>
         <source>Phone &apos;%1&apos; contains letters; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有字母；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="198"/>
+        <location filename="../../ui/errors.py" line="214"/>
         <source>Phone &apos;%1&apos; has characters a phone number cannot have; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有电话号码中不能出现的字符；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="202"/>
+        <location filename="../../ui/errors.py" line="218"/>
         <source>Phone &apos;%1&apos; has too few digits (%2); a phone number has at least %3, with the area code for a landline.</source>
         <translation>电话“%1”位数太少（%2 位）；电话号码至少 %3 位，座机请加区号。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="205"/>
+        <location filename="../../ui/errors.py" line="221"/>
         <source>Phone &apos;%1&apos; has too many digits (%2); at most %3.</source>
         <translation>电话“%1”位数太多（%2 位）；最多 %3 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="207"/>
+        <location filename="../../ui/errors.py" line="223"/>
         <source>Phone &apos;%1&apos; looks like a mobile number with %2 digits; mainland mobile numbers have 11.</source>
         <translation>电话“%1”像是 %2 位的手机号；大陆手机号为 11 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="210"/>
+        <location filename="../../ui/errors.py" line="226"/>
         <source>Phone &apos;%1&apos; is not a mainland mobile number (13x–19x).</source>
         <translation>电话“%1”不是大陆手机号（13x–19x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="213"/>
+        <location filename="../../ui/errors.py" line="229"/>
         <source>Email &apos;%1&apos; contains a space.</source>
         <translation>邮箱“%1”含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="215"/>
+        <location filename="../../ui/errors.py" line="231"/>
         <source>Email &apos;%1&apos; needs exactly one &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”必须恰好有一个“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="218"/>
+        <location filename="../../ui/errors.py" line="234"/>
         <source>Email &apos;%1&apos; is missing &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”缺少“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="220"/>
+        <location filename="../../ui/errors.py" line="236"/>
         <source>Email &apos;%1&apos;: the part before &apos;@&apos; is not valid.</source>
         <translation>邮箱“%1”：“@”前面的部分无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="222"/>
+        <location filename="../../ui/errors.py" line="238"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; needs a dot, as in example.com.</source>
         <translation>邮箱“%1”：域名“%2”需要包含点，例如 example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="225"/>
+        <location filename="../../ui/errors.py" line="241"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; is not valid.</source>
         <translation>邮箱“%1”：域名“%2”无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="227"/>
+        <location filename="../../ui/errors.py" line="243"/>
         <source>Stage name is too long: %1 characters, at most %2.</source>
         <translation>阶段名称太长：%1 个字符，最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="230"/>
+        <location filename="../../ui/errors.py" line="246"/>
         <source>%1 is too long: %2 characters, at most %3.</source>
         <translation>%1太长：%2 个字符，最多 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="232"/>
+        <location filename="../../ui/errors.py" line="248"/>
         <source>Code &apos;%1&apos; is already used by another customer.</source>
         <translation>编码“%1”已被其他客户使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="234"/>
+        <location filename="../../ui/errors.py" line="250"/>
         <source>Customer %1 was merged into %2; work on %2 instead.</source>
         <translation>客户 %1 已合并到 %2；请改为处理 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="238"/>
+        <location filename="../../ui/errors.py" line="254"/>
         <source>You cannot change customer %1: it belongs to someone outside your team.</source>
         <translation>您不能修改客户 %1：它属于您团队以外的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="242"/>
+        <location filename="../../ui/errors.py" line="258"/>
         <source>Customer %1 is in the public pool; claim it before logging a follow-up.</source>
         <translation>客户 %1 在公海中；请先领取，再记录跟进。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="245"/>
+        <location filename="../../ui/errors.py" line="261"/>
         <source>The next follow-up date %1 is in the past.</source>
         <translation>下次跟进日期 %1 已经过去。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="247"/>
+        <location filename="../../ui/errors.py" line="263"/>
         <source>Customer %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，客户 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="250"/>
+        <location filename="../../ui/errors.py" line="266"/>
         <source>Contact %1 of %2 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，%2 的联系人 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="253"/>
+        <location filename="../../ui/errors.py" line="269"/>
         <source>Tax ID &apos;%1&apos; may contain only letters and digits.</source>
         <translation>税号“%1”只能包含字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="255"/>
+        <location filename="../../ui/errors.py" line="271"/>
         <source>Tax ID &apos;%1&apos; has %2 characters; expected 6 to 20 (18 for a unified social credit code).</source>
         <translation>税号“%1”有 %2 个字符；应为 6 到 20 个（统一社会信用代码为 18 个）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="258"/>
+        <location filename="../../ui/errors.py" line="274"/>
         <source>Tax ID &apos;%1&apos; is not a unified social credit code: %2 cannot appear in one.</source>
         <translation>税号“%1”不是统一社会信用代码：其中不能出现 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="261"/>
+        <location filename="../../ui/errors.py" line="277"/>
         <source>Tax ID &apos;%1&apos; fails the unified social credit code check character; please check it for a typo.</source>
         <translation>税号“%1”未通过统一社会信用代码校验位检查；请检查是否有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="265"/>
+        <location filename="../../ui/errors.py" line="281"/>
         <source>the customer name is empty; every customer needs one.</source>
         <translation>客户名称为空；每个客户都必须有名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="268"/>
+        <location filename="../../ui/errors.py" line="284"/>
         <source>is %1 characters long; at most %2.</source>
         <translation>长度为 %1 个字符；最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="270"/>
+        <location filename="../../ui/errors.py" line="286"/>
         <source>is a date (%1), not a phone number: Excel turned what was typed into a date; format the column as Text and type the number again.</source>
         <translation>是日期（%1），不是电话号码：Excel 把输入的内容变成了日期；请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="274"/>
+        <location filename="../../ui/errors.py" line="290"/>
         <source>is a date (%1); expected text.</source>
         <translation>是日期（%1）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="276"/>
+        <location filename="../../ui/errors.py" line="292"/>
         <source>&apos;%1&apos; is not a phone number.</source>
         <translation>“%1”不是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="278"/>
+        <location filename="../../ui/errors.py" line="294"/>
         <source>&apos;%1&apos; is a number Excel shortened to scientific notation, so digits are lost; format the column as Text in Excel and type the number again.</source>
         <translation>“%1”是被 Excel 缩写为科学计数法的数字，部分数字已丢失；请在 Excel 中把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="282"/>
+        <location filename="../../ui/errors.py" line="298"/>
         <source>level must be A, B, C or D (got &apos;%1&apos;).</source>
         <translation>级别必须是 A、B、C 或 D（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="284"/>
+        <location filename="../../ui/errors.py" line="300"/>
         <source>type must be 公司/个人 or company/person (got &apos;%1&apos;).</source>
         <translation>类型必须是 公司/个人 或 company/person（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="287"/>
-        <location filename="../../ui/errors.py" line="404"/>
+        <location filename="../../ui/errors.py" line="303"/>
+        <location filename="../../ui/errors.py" line="420"/>
         <source>the formula %1 has no saved result (the file was not saved by Excel after calculating); open it in Excel and save it, or paste the values.</source>
         <translation>公式 %1 没有保存的计算结果（文件在计算后未经 Excel 保存）；请在 Excel 中打开并保存，或粘贴为数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="291"/>
+        <location filename="../../ui/errors.py" line="307"/>
         <source>File not found: %1</source>
         <translation>找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="293"/>
+        <location filename="../../ui/errors.py" line="309"/>
         <source>%1: the old Excel 97-2003 format (.xls) cannot be read; open it in Excel and save as .xlsx.</source>
         <translation>%1：无法读取旧的 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="296"/>
+        <location filename="../../ui/errors.py" line="312"/>
         <source>%1: unsupported file type %2; use .xlsx or .csv.</source>
         <translation>%1：不支持的文件类型 %2；请使用 .xlsx 或 .csv。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="298"/>
+        <location filename="../../ui/errors.py" line="314"/>
         <source>%1 is empty.</source>
         <translation>%1 是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="300"/>
+        <location filename="../../ui/errors.py" line="316"/>
         <source>%1: export files are .xlsx.</source>
         <translation>%1：导出文件须为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="302"/>
+        <location filename="../../ui/errors.py" line="318"/>
         <source>Folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="305"/>
+        <location filename="../../ui/errors.py" line="321"/>
         <source>User %1 cannot own opportunities (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责商机（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="309"/>
+        <location filename="../../ui/errors.py" line="325"/>
         <source>Customer %1 is in the public pool; claim it before opening an opportunity.</source>
         <translation>客户 %1 在公海中；请先领取，再创建商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="312"/>
+        <location filename="../../ui/errors.py" line="328"/>
         <source>Opportunity &apos;%1&apos; was changed by someone else since you opened it.</source>
         <translation>在您打开之后，商机“%1”已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="316"/>
+        <location filename="../../ui/errors.py" line="332"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="320"/>
+        <location filename="../../ui/errors.py" line="336"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="324"/>
+        <location filename="../../ui/errors.py" line="340"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="328"/>
+        <location filename="../../ui/errors.py" line="344"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="331"/>
+        <location filename="../../ui/errors.py" line="347"/>
         <source>Opportunity &apos;%1&apos; is won; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已赢单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="334"/>
+        <location filename="../../ui/errors.py" line="350"/>
         <source>Opportunity &apos;%1&apos; is lost; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已输单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="337"/>
+        <location filename="../../ui/errors.py" line="353"/>
         <source>Unknown scope &apos;%1&apos;; one of %2.</source>
         <translation>未知范围“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="339"/>
+        <location filename="../../ui/errors.py" line="355"/>
         <source>Unknown state &apos;%1&apos;; one of %2.</source>
         <translation>未知状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="341"/>
-        <location filename="../../ui/errors.py" line="343"/>
+        <location filename="../../ui/errors.py" line="357"/>
+        <location filename="../../ui/errors.py" line="359"/>
         <source>Amount &apos;%1&apos; is not a number.</source>
         <translation>金额“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="345"/>
+        <location filename="../../ui/errors.py" line="361"/>
         <source>Amount is too large (at most %1).</source>
         <translation>金额太大（最多 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="347"/>
+        <location filename="../../ui/errors.py" line="363"/>
         <source>Probability is a whole percent from 0 to 100 (got %1).</source>
         <translation>赢率必须是 0 到 100 之间的整数百分比（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="350"/>
+        <location filename="../../ui/errors.py" line="366"/>
         <source>Stage %1 does not exist.</source>
         <translation>阶段 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="352"/>
+        <location filename="../../ui/errors.py" line="368"/>
         <source>Stage %1 is no longer in use; choose another.</source>
         <translation>阶段 %1 已停用；请选择其他阶段。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="354"/>
+        <location filename="../../ui/errors.py" line="370"/>
         <source>Stage code &apos;%1&apos; is already used.</source>
         <translation>阶段编码“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="357"/>
+        <location filename="../../ui/errors.py" line="373"/>
         <source>Stage %1 holds %2 opportunities; move them to another stage before changing whether it counts as won or lost.</source>
         <translation>阶段 %1 中有 %2 个商机；请先把它们移到其他阶段，再修改该阶段是否计为赢单或输单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="361"/>
+        <location filename="../../ui/errors.py" line="377"/>
         <source>User %1 cannot own leads (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责线索（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="364"/>
+        <location filename="../../ui/errors.py" line="380"/>
         <source>Lead %1 was converted already (customer %2); it cannot change.</source>
         <translation>线索 %1 已转化（客户 %2），不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="367"/>
+        <location filename="../../ui/errors.py" line="383"/>
         <source>Lead %1 was converted already (customer %2).</source>
         <translation>线索 %1 已转化（客户 %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="370"/>
+        <location filename="../../ui/errors.py" line="386"/>
         <source>Lead %1 is disqualified (%2); change its status before converting it.</source>
         <translation>线索 %1 已标记为无效（%2）；请先修改其状态再转化。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="373"/>
+        <location filename="../../ui/errors.py" line="389"/>
         <source>Lead %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，线索 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="376"/>
+        <location filename="../../ui/errors.py" line="392"/>
         <source>Unknown lead status &apos;%1&apos;; one of %2.</source>
         <translation>未知线索状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="379"/>
+        <location filename="../../ui/errors.py" line="395"/>
         <source>Unknown lead import field(s): %1; known: %2.</source>
         <translation>未知的线索导入字段：%1；可用字段：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="381"/>
+        <location filename="../../ui/errors.py" line="397"/>
         <source>Row %1 is not among the first %2 rows of %3.</source>
         <translation>第 %1 行不在 %3 的前 %2 行中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="384"/>
+        <location filename="../../ui/errors.py" line="400"/>
         <source>%1: no header row found in the first %2 rows; expected column titles such as 联系人 / Contact, 电话 / Phone, 公司 / Company.</source>
         <translation>%1：前 %2 行中没有找到标题行；列标题应如 联系人 / Contact、电话 / Phone、公司 / Company。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="389"/>
+        <location filename="../../ui/errors.py" line="405"/>
         <source>%1: no column for the contact name; the header row %2 should have a column titled 联系人 or Contact.</source>
         <translation>%1：没有联系人姓名列；第 %2 行标题行中应有标题为“联系人”或“Contact”的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="393"/>
+        <location filename="../../ui/errors.py" line="409"/>
         <source>Header row is row %1; row(s) %2 above it were taken as titles and skipped.</source>
         <translation>标题行为第 %1 行；其上方的第 %2 行被视为表头说明并已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="396"/>
+        <location filename="../../ui/errors.py" line="412"/>
         <source>second %1 column; only column %2 is imported</source>
         <translation>第二个“%1”列；只导入第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="398"/>
+        <location filename="../../ui/errors.py" line="414"/>
         <source>Column %1 (%2): %3.</source>
         <translation>第 %1 列（%2）：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="400"/>
+        <location filename="../../ui/errors.py" line="416"/>
         <source>CSV file, text encoding %1, delimiter %2.</source>
         <translation>CSV 文件，文本编码 %1，分隔符 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="402"/>
+        <location filename="../../ui/errors.py" line="418"/>
         <source>Sheet &apos;%1&apos; read; other sheets (%2) ignored.</source>
         <translation>已读取工作表“%1”；其他工作表（%2）已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="408"/>
+        <location filename="../../ui/errors.py" line="424"/>
         <source>%1 is a date (%2); expected text.</source>
         <translation>%1是日期（%2）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="410"/>
+        <location filename="../../ui/errors.py" line="426"/>
         <source>Owner &apos;%1&apos; is not a user.</source>
         <translation>负责人“%1”不是系统用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="412"/>
+        <location filename="../../ui/errors.py" line="428"/>
         <source>Owner &apos;%1&apos; names more than one user; use the login.</source>
         <translation>负责人“%1”对应多个用户；请使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="415"/>
+        <location filename="../../ui/errors.py" line="431"/>
         <source>Owner &apos;%1&apos;: %2</source>
         <translation>负责人“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="417"/>
+        <location filename="../../ui/errors.py" line="433"/>
         <source>%1: import cancelled; nothing was imported.</source>
         <translation>%1：导入已取消；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="420"/>
+        <location filename="../../ui/errors.py" line="436"/>
         <source>%1: nothing imported because %2 of %3 rows have errors (all-or-nothing). Fix them or import the good rows only.</source>
         <translation>%1：%3 行中有 %2 行有错误，未导入任何内容（全部或全不）。请修正错误，或只导入正确的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="423"/>
+        <location filename="../../ui/errors.py" line="439"/>
         <source>%1: %2 leads imported.</source>
         <translation>%1：已导入 %2 条线索。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="425"/>
+        <location filename="../../ui/errors.py" line="441"/>
         <source>%1: %2 leads imported, %3 duplicates skipped.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="427"/>
+        <location filename="../../ui/errors.py" line="443"/>
         <source>%1: %2 leads imported, %3 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，%3 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="431"/>
+        <location filename="../../ui/errors.py" line="447"/>
         <source>%1: %2 leads imported, %3 duplicates skipped, %4 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复，%4 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="434"/>
+        <location filename="../../ui/errors.py" line="450"/>
         <source>Unknown import mode &apos;%1&apos;: all_or_nothing or good_rows.</source>
         <translation>未知导入方式“%1”：应为 all_or_nothing 或 good_rows。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="437"/>
+        <location filename="../../ui/errors.py" line="453"/>
         <source>Unknown duplicate rule &apos;%1&apos;: skip or import.</source>
         <translation>未知重复处理规则“%1”：应为 skip 或 import。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="440"/>
+        <location filename="../../ui/errors.py" line="456"/>
         <source>Customer %1 is already yours.</source>
         <translation>客户 %1 已经是您的了。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="442"/>
+        <location filename="../../ui/errors.py" line="458"/>
         <source>Customer %1 was already claimed by someone else.</source>
         <translation>客户 %1 已被他人领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="444"/>
+        <location filename="../../ui/errors.py" line="460"/>
         <source>Customer %1 was already claimed by %2.</source>
         <translation>客户 %1 已被 %2 领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="447"/>
+        <location filename="../../ui/errors.py" line="463"/>
         <source>You own %1 customers, the most allowed is %2; release one before claiming another.</source>
         <translation>您名下已有 %1 个客户，上限为 %2 个；请先释放一个再领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="450"/>
+        <location filename="../../ui/errors.py" line="466"/>
         <source>%1 owns %2 customers, the most allowed is %3.</source>
         <translation>%1 名下已有 %2 个客户，上限为 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="453"/>
+        <location filename="../../ui/errors.py" line="469"/>
         <source>Customer %1 left you less than %2 days ago; you can claim it again in %3 day(s).</source>
         <translation>客户 %1 离开您名下不足 %2 天；%3 天后才能再次领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="456"/>
+        <location filename="../../ui/errors.py" line="472"/>
         <source>Customer %1 is already in the public pool.</source>
         <translation>客户 %1 已在公海中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="458"/>
+        <location filename="../../ui/errors.py" line="474"/>
         <source>You cannot release customer %1: it is not yours.</source>
         <translation>您不能释放客户 %1：它不在您名下。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="460"/>
+        <location filename="../../ui/errors.py" line="476"/>
         <source>Customer %1 already belongs to %2.</source>
         <translation>客户 %1 已经归 %2 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="462"/>
+        <location filename="../../ui/errors.py" line="478"/>
         <source>User %1 cannot own customers (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责客户（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="466"/>
+        <location filename="../../ui/errors.py" line="482"/>
         <source>Default no follow up days must be a whole number from %1 to %2 or empty.</source>
         <translation>默认未跟进回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="470"/>
+        <location filename="../../ui/errors.py" line="486"/>
         <source>Default no deal days must be a whole number from %1 to %2 or empty.</source>
         <translation>默认未成交回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="474"/>
+        <location filename="../../ui/errors.py" line="490"/>
         <source>%1 no follow up days must be a whole number from %2 to %3 or empty.</source>
         <translation>%1 级客户未跟进回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="478"/>
+        <location filename="../../ui/errors.py" line="494"/>
         <source>%1 no deal days must be a whole number from %2 to %3 or empty.</source>
         <translation>%1 级客户未成交回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="481"/>
+        <location filename="../../ui/errors.py" line="497"/>
         <source>Reclaim block days must be a whole number from %1 to %2.</source>
         <translation>再次领取间隔天数必须是 %1 到 %2 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="484"/>
+        <location filename="../../ui/errors.py" line="500"/>
         <source>Unknown level &apos;%1&apos;; use one of %2.</source>
         <translation>未知级别“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="487"/>
+        <location filename="../../ui/errors.py" line="503"/>
         <source>Unknown period &apos;%1&apos;; use one of %2.</source>
         <translation>未知期间“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="489"/>
+        <location filename="../../ui/errors.py" line="505"/>
         <source>A month starts on the 1st of a month, not %1.</source>
         <translation>月度期间应从每月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="491"/>
+        <location filename="../../ui/errors.py" line="507"/>
         <source>A quarter starts on 1 January, 1 April, 1 July or 1 October, not %1.</source>
         <translation>季度期间应从 1 月 1 日、4 月 1 日、7 月 1 日或 10 月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="494"/>
+        <location filename="../../ui/errors.py" line="510"/>
         <source>A year starts on 1 January, not %1.</source>
         <translation>年度期间应从 1 月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="496"/>
+        <location filename="../../ui/errors.py" line="512"/>
         <source>Unknown basis &apos;%1&apos;; use one of %2.</source>
         <translation>未知考核口径“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="498"/>
+        <location filename="../../ui/errors.py" line="514"/>
         <source>Unknown targets.basis &apos;%1&apos; in the settings; use one of %2.</source>
         <translation>设置中的 targets.basis“%1”未知；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="501"/>
-        <location filename="../../ui/errors.py" line="504"/>
+        <location filename="../../ui/errors.py" line="517"/>
+        <location filename="../../ui/errors.py" line="520"/>
         <source>The target amount &apos;%1&apos; is not an amount of money ≥ 0.</source>
         <translation>目标金额“%1”不是 ≥ 0 的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="507"/>
+        <location filename="../../ui/errors.py" line="523"/>
         <source>There is no user %1.</source>
         <translation>没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="509"/>
+        <location filename="../../ui/errors.py" line="525"/>
         <source>There is no team %1.</source>
         <translation>没有团队 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="511"/>
+        <location filename="../../ui/errors.py" line="527"/>
         <source>The period ends (%1) before it starts (%2).</source>
         <translation>期间的结束日期（%1）早于开始日期（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="513"/>
+        <location filename="../../ui/errors.py" line="529"/>
         <source>Choose a period of at most %1 months.</source>
         <translation>请选择不超过 %1 个月的期间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="515"/>
+        <location filename="../../ui/errors.py" line="531"/>
         <source>Group the forecast by one of %1.</source>
         <translation>预测的统计维度应为 %1 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="517"/>
+        <location filename="../../ui/errors.py" line="533"/>
         <source>Give %1 column titles.</source>
         <translation>请提供 %1 个列标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="520"/>
+        <location filename="../../ui/errors.py" line="536"/>
         <source>%1 is still a draft; submit it first.</source>
         <translation>%1 仍是草稿，请先提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="522"/>
+        <location filename="../../ui/errors.py" line="538"/>
         <source>%1 is waiting for approval.</source>
         <translation>%1 正在等待审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="524"/>
+        <location filename="../../ui/errors.py" line="540"/>
         <source>%1 is already approved.</source>
         <translation>%1 已审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="526"/>
+        <location filename="../../ui/errors.py" line="542"/>
         <source>%1 is already being received.</source>
         <translation>%1 已开始收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="528"/>
+        <location filename="../../ui/errors.py" line="544"/>
         <source>%1 is fully received.</source>
         <translation>%1 已全部收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="530"/>
+        <location filename="../../ui/errors.py" line="546"/>
         <source>%1 is already being delivered.</source>
         <translation>%1 已开始发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="532"/>
+        <location filename="../../ui/errors.py" line="548"/>
         <source>%1 is fully delivered.</source>
         <translation>%1 已全部发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="534"/>
+        <location filename="../../ui/errors.py" line="550"/>
         <source>%1 was cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="536"/>
+        <location filename="../../ui/errors.py" line="552"/>
         <source>%1 has received goods and cannot be cancelled.</source>
         <translation>%1 已有收货，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="538"/>
+        <location filename="../../ui/errors.py" line="554"/>
         <source>Sales order %1 was changed by someone else since you opened it.</source>
         <translation>销售订单 %1 在您打开后已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="541"/>
+        <location filename="../../ui/errors.py" line="557"/>
         <source>Purchase order %1 was changed by someone else since you opened it.</source>
         <translation>采购订单 %1 在您打开后已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="544"/>
+        <location filename="../../ui/errors.py" line="560"/>
         <source>Customer %1 is in the public pool; claim it before taking an order.</source>
         <translation>客户 %1 在公海中，请先领取再下单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="547"/>
+        <location filename="../../ui/errors.py" line="563"/>
         <source>Warehouse %1 is inactive.</source>
         <translation>仓库 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="549"/>
+        <location filename="../../ui/errors.py" line="565"/>
         <source>Supplier %1 is inactive.</source>
         <translation>供应商 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="551"/>
+        <location filename="../../ui/errors.py" line="567"/>
         <source>An order has at most %1 lines.</source>
         <translation>一张订单最多 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="553"/>
+        <location filename="../../ui/errors.py" line="569"/>
         <source>Line %1: unknown product.</source>
         <translation>第 %1 行：产品不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="555"/>
+        <location filename="../../ui/errors.py" line="571"/>
         <source>Line %1 (%2): the product is inactive.</source>
         <translation>第 %1 行（%2）：产品已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="557"/>
+        <location filename="../../ui/errors.py" line="573"/>
         <source>Line %1 (%2): the quantity must be above zero.</source>
         <translation>第 %1 行（%2）：数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="559"/>
+        <location filename="../../ui/errors.py" line="575"/>
         <source>Line %1 (%2): %3 takes at most %4 decimals.</source>
         <translation>第 %1 行（%2）：单位“%3”最多 %4 位小数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="561"/>
+        <location filename="../../ui/errors.py" line="577"/>
         <source>Line %1 (%2): the price cannot be negative.</source>
         <translation>第 %1 行（%2）：单价不能为负。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="563"/>
+        <location filename="../../ui/errors.py" line="579"/>
         <source>Line %1 (%2): the price takes at most %3 decimals.</source>
         <translation>第 %1 行（%2）：单价最多 %3 位小数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="565"/>
+        <location filename="../../ui/errors.py" line="581"/>
         <source>Line %1 (%2): the discount is a percentage from 0 to 100.</source>
         <translation>第 %1 行（%2）：折扣须为 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="568"/>
+        <location filename="../../ui/errors.py" line="584"/>
         <source>Line %1 (%2): the tax rate is a percentage from 0 to 100.</source>
         <translation>第 %1 行（%2）：税率须为 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="571"/>
+        <location filename="../../ui/errors.py" line="587"/>
         <source>Line %1 (%2): the line amount is too large.</source>
         <translation>第 %1 行（%2）：行金额过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="573"/>
+        <location filename="../../ui/errors.py" line="589"/>
         <source>Line %1 (%2): the quantity is too large.</source>
         <translation>第 %1 行（%2）：数量过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="575"/>
+        <location filename="../../ui/errors.py" line="591"/>
         <source>Line %1 (%2): the price is too large.</source>
         <translation>第 %1 行（%2）：单价过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="577"/>
+        <location filename="../../ui/errors.py" line="593"/>
         <source>Line %1 (%2) of %3: only %4 left to receive.</source>
         <translation>%3 第 %1 行（%2）：只剩 %4 待收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="579"/>
+        <location filename="../../ui/errors.py" line="595"/>
         <source>Line %1 (%2) of %3: only %4 left to deliver.</source>
         <translation>%3 第 %1 行（%2）：只剩 %4 待发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="582"/>
+        <location filename="../../ui/errors.py" line="598"/>
         <source>Line %1 (%2) of %3: %4 of it went back to the supplier; undo that return first.</source>
         <translation>%3 第 %1 行（%2）：其中 %4 已退回供应商，请先撤销该退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="586"/>
+        <location filename="../../ui/errors.py" line="602"/>
         <source>Line %1 (%2) of %3: %4 of it came back from the customer; undo that return first.</source>
         <translation>%3 第 %1 行（%2）：其中 %4 已由客户退回，请先撤销该退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="590"/>
+        <location filename="../../ui/errors.py" line="606"/>
         <source>Line %1 (%2) of %3: only %4 received and not yet returned.</source>
         <translation>%3 第 %1 行（%2）：已收货且未退回的只有 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="594"/>
+        <location filename="../../ui/errors.py" line="610"/>
         <source>Line %1 (%2) of %3: only %4 delivered and not yet returned.</source>
         <translation>%3 第 %1 行（%2）：已发货且未退回的只有 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="597"/>
+        <location filename="../../ui/errors.py" line="613"/>
         <source>Line %1 (%2) of %3: nothing returned to undo.</source>
         <translation>%3 第 %1 行（%2）：没有可撤销的退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="599"/>
+        <location filename="../../ui/errors.py" line="615"/>
         <source>The total %1 is above the approval limit %2.</source>
         <translation>订单总额 %1 超过审批限额 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="601"/>
+        <location filename="../../ui/errors.py" line="617"/>
         <source>Line %1 has a %2% discount, above the approval limit of %3%.</source>
         <translation>第 %1 行折扣 %2% 超过审批限额 %3%。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="605"/>
+        <location filename="../../ui/errors.py" line="621"/>
         <source>Sales order %1 has nothing left to deliver.</source>
         <translation>销售订单 %1 已没有待发货的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="607"/>
+        <location filename="../../ui/errors.py" line="623"/>
         <source>Purchase order %1 has nothing left to receive.</source>
         <translation>采购订单 %1 已没有待收货的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="609"/>
+        <location filename="../../ui/errors.py" line="625"/>
         <source>Line %1 (%2): not on %3.</source>
         <translation>第 %1 行（%2）：不在 %3 上。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="611"/>
+        <location filename="../../ui/errors.py" line="627"/>
         <source>Line %1 (%2): %3 is more than the %4 still open on %5.</source>
         <translation>第 %1 行（%2）：%3 超过了 %5 尚未完成的 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="614"/>
+        <location filename="../../ui/errors.py" line="630"/>
         <source>Line %1 (%2): give the reason for the return.</source>
         <translation>第 %1 行（%2）：请填写退货原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="616"/>
+        <location filename="../../ui/errors.py" line="632"/>
         <source>Line %1: not a line of delivery note %2.</source>
         <translation>第 %1 行：不是发货单 %2 上的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="618"/>
+        <location filename="../../ui/errors.py" line="634"/>
         <source>Receipt %1 came from another supplier.</source>
         <translation>入库单 %1 来自另一家供应商。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="637"/>
+        <source>Warehouse %1 is closed.</source>
+        <translation>仓库 %1 已停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="639"/>
+        <source>Line %1: the product is already counted on line %2.</source>
+        <translation>第 %1 行：该产品已在第 %2 行盘点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="641"/>
+        <source>%1 is not posted: change or cancel the draft instead.</source>
+        <translation>%1 尚未过账：请修改或作废草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="645"/>
+        <source>%1 is itself a reversal and cannot be reversed; post the original document again instead.</source>
+        <translation>%1 本身是红冲单，不能再红冲；请重新录入原单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="648"/>
+        <source>%1 was already reversed by %2.</source>
+        <translation>%1 已被 %2 红冲。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="650"/>
+        <source>Goods of %1 were returned on %2; reverse that return first.</source>
+        <translation>%1 的货物已在 %2 退回；请先红冲该退货单。</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/messages.py" line="11"/>
@@ -7370,7 +7460,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="143"/>
-        <location filename="../../ui/stock/doc_editor.py" line="299"/>
+        <location filename="../../ui/stock/doc_editor.py" line="301"/>
         <source>Post</source>
         <translation>过账</translation>
     </message>
@@ -7386,7 +7476,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="148"/>
-        <location filename="../../ui/stock/doc_editor.py" line="533"/>
+        <location filename="../../ui/stock/doc_editor.py" line="535"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
@@ -7406,134 +7496,134 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>冲销…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="237"/>
+        <location filename="../../ui/stock/doc_editor.py" line="239"/>
         <source>%1 (draft %2)</source>
         <translation>%1（草稿 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="242"/>
-        <location filename="../../ui/stock/doc_editor.py" line="264"/>
+        <location filename="../../ui/stock/doc_editor.py" line="244"/>
+        <location filename="../../ui/stock/doc_editor.py" line="266"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="251"/>
+        <location filename="../../ui/stock/doc_editor.py" line="253"/>
         <source>%1; posted %2 by %3</source>
         <translation>%1；%3 于 %2 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="260"/>
+        <location filename="../../ui/stock/doc_editor.py" line="262"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="299"/>
+        <location filename="../../ui/stock/doc_editor.py" line="301"/>
         <source>Approve and post</source>
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="311"/>
+        <location filename="../../ui/stock/doc_editor.py" line="313"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="337"/>
+        <location filename="../../ui/stock/doc_editor.py" line="339"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="357"/>
+        <location filename="../../ui/stock/doc_editor.py" line="359"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="389"/>
+        <location filename="../../ui/stock/doc_editor.py" line="391"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="454"/>
-        <location filename="../../ui/stock/doc_editor.py" line="475"/>
+        <location filename="../../ui/stock/doc_editor.py" line="456"/>
+        <location filename="../../ui/stock/doc_editor.py" line="477"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="465"/>
+        <location filename="../../ui/stock/doc_editor.py" line="467"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="477"/>
+        <location filename="../../ui/stock/doc_editor.py" line="479"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="488"/>
+        <location filename="../../ui/stock/doc_editor.py" line="490"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="490"/>
+        <location filename="../../ui/stock/doc_editor.py" line="492"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="508"/>
+        <location filename="../../ui/stock/doc_editor.py" line="510"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="524"/>
+        <location filename="../../ui/stock/doc_editor.py" line="526"/>
         <source>Someone else changed this document after you opened it. Reload it to see their version (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请重新打开以查看最新版本（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="534"/>
+        <location filename="../../ui/stock/doc_editor.py" line="536"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="560"/>
+        <location filename="../../ui/stock/doc_editor.py" line="562"/>
         <source>Customer return from %1</source>
         <translation>%1 客户退货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="561"/>
+        <location filename="../../ui/stock/doc_editor.py" line="563"/>
         <source>Why does the customer return goods? (each line can say more)</source>
         <translation>客户为什么退货？（每行还可以单独说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="562"/>
+        <location filename="../../ui/stock/doc_editor.py" line="564"/>
         <source>Take back</source>
         <translation>退货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="574"/>
+        <location filename="../../ui/stock/doc_editor.py" line="576"/>
         <source>Reverse %1</source>
         <translation>冲销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="575"/>
+        <location filename="../../ui/stock/doc_editor.py" line="577"/>
         <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
         <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="577"/>
+        <location filename="../../ui/stock/doc_editor.py" line="579"/>
         <source>Reverse</source>
         <translation>冲销</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="596"/>
+        <location filename="../../ui/stock/doc_editor.py" line="598"/>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="606"/>
+        <location filename="../../ui/stock/doc_editor.py" line="608"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="607"/>
+        <location filename="../../ui/stock/doc_editor.py" line="609"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>

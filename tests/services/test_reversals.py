@@ -121,7 +121,7 @@ def test_a_delivery_with_a_customer_return_is_not_reversed(db, staff):
         reverse(db, staff.warehouse, dn.id)
     cr_number = db.read(lambda s: s.get(stock_ledger.StockDocument, cr).number)
     assert err.value.errors == {"source_document_id": f"Goods of {dn.number} were returned "
-                                f"on {cr_number}; reverse that customer return first."}
+                                f"on {cr_number}; reverse that return first."}
     reverse(db, staff.warehouse, cr)                              # undo the return first
     assert reverse(db, staff.warehouse, dn.id).reverses_id == dn.id
 
