@@ -150,7 +150,7 @@ def like_pattern(fragment: str) -> str:
     return f"%{esc}%"
 
 
-def _values(data: ProductInput) -> tuple[dict, dict[str, str]]:
+def product_values(data: ProductInput) -> tuple[dict, dict[str, str]]:
     """The stored form of the input and every problem with it, as {field: message}."""
     errors: dict[str, str] = {}
     v: dict = {
@@ -181,7 +181,7 @@ def _values(data: ProductInput) -> tuple[dict, dict[str, str]]:
     return v, errors
 
 
-def _check_unique(session: Session, v: dict, exclude_id: int | None,
+def check_unique_codes(session: Session, v: dict, exclude_id: int | None,
                   errors: dict[str, str]) -> None:
     for field in ("sku", "barcode"):
         if not v[field] or field in errors:
@@ -295,8 +295,8 @@ def create_product(session: Session, actor: Actor, data: ProductInput) -> Produc
     reported at once; a SKU or barcode already in use is an error naming the product that
     has it. A new category name creates the category. Audited."""
     check_editor(actor, "products")
-    v, errors = _values(data)
-    _check_unique(session, v, None, errors)
+    v, errors = product_values(data)
+    check_unique_codes(session, v, None, errors)
     if errors:
         raise ValidationError(errors)
     category = v.pop("category")
@@ -328,8 +328,8 @@ def update_product(session: Session, actor: Actor, product_id: int, data: Produc
                        current=_info(session, p.id),
                        changed=changed_since(session, "product", p.id, expected_version,
                                              before))
-    v, errors = _values(data)
-    _check_unique(session, v, p.id, errors)
+    v, errors = product_values(data)
+    check_unique_codes(session, v, p.id, errors)
     if errors:
         raise ValidationError(errors)
     after = _stored(v)
@@ -420,6 +420,15 @@ def list_categories(session: Session, actor: Actor) -> list[CategoryInfo]:
     """Every product category, by name. Every role reads the catalog."""
     return [CategoryInfo(c.id, c.name, c.parent_id) for c in session.scalars(
         select(ProductCategory).order_by(ProductCategory.name))]
+
+
+def products_by_skus(session: Session, actor: Actor, skus) -> dict[str, ProductInfo]:
+    """Products by exact SKU (missing ones left out), e.g. for an import's existing rows."""
+    ordered, found = sorted(set(skus)), {}
+    for i in range(0, len(ordered), 500):          # bounded IN lists
+        found.update({p.sku: product_info(p, cat) for p, cat in session.execute(
+            _info_query().where(Product.sku.in_(ordered[i:i + 500])))})
+    return found
 
 
 def products_by_ids(session: Session, actor: Actor, ids) -> dict[int, ProductInfo]:
