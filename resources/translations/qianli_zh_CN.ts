@@ -1295,27 +1295,27 @@
         <translation>销售目标</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="96"/>
+        <location filename="../../ui/catalog/messages.py" line="111"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="97"/>
+        <location filename="../../ui/catalog/messages.py" line="112"/>
         <source>Product category</source>
         <translation>商品分类</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="98"/>
+        <location filename="../../ui/catalog/messages.py" line="113"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="99"/>
+        <location filename="../../ui/catalog/messages.py" line="114"/>
         <source>Supplier contact</source>
         <translation>供应商联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="100"/>
+        <location filename="../../ui/catalog/messages.py" line="115"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
@@ -1742,78 +1742,78 @@
         <translation>统计维度</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="77"/>
+        <location filename="../../ui/catalog/messages.py" line="92"/>
         <source>SKU</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="78"/>
+        <location filename="../../ui/catalog/messages.py" line="93"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="79"/>
+        <location filename="../../ui/catalog/messages.py" line="94"/>
         <source>Specification</source>
         <translation>规格型号</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="80"/>
+        <location filename="../../ui/catalog/messages.py" line="95"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="81"/>
+        <location filename="../../ui/catalog/messages.py" line="96"/>
         <source>Quantity decimals</source>
         <translation>数量小数位</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="82"/>
+        <location filename="../../ui/catalog/messages.py" line="97"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="83"/>
+        <location filename="../../ui/catalog/messages.py" line="98"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="84"/>
+        <location filename="../../ui/catalog/messages.py" line="99"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="85"/>
+        <location filename="../../ui/catalog/messages.py" line="100"/>
         <source>Tax rate</source>
         <translation>税率</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="86"/>
-        <location filename="../../ui/catalog/messages.py" line="87"/>
+        <location filename="../../ui/catalog/messages.py" line="101"/>
+        <location filename="../../ui/catalog/messages.py" line="102"/>
         <source>Minimum stock</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="88"/>
+        <location filename="../../ui/catalog/messages.py" line="103"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="89"/>
+        <location filename="../../ui/catalog/messages.py" line="104"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="90"/>
+        <location filename="../../ui/catalog/messages.py" line="105"/>
         <source>Payment days</source>
         <translation>账期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="91"/>
+        <location filename="../../ui/catalog/messages.py" line="106"/>
         <source>Rating</source>
         <translation>评级</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/messages.py" line="92"/>
+        <location filename="../../ui/catalog/messages.py" line="107"/>
         <source>Bank account</source>
         <translation>银行账号</translation>
     </message>
@@ -4512,64 +4512,148 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
 </context>
 <context>
-    <name>ProductListModel</name>
+    <name>ProductImportDialog</name>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="50"/>
+        <location filename="../../ui/catalog/product_import.py" line="30"/>
+        <location filename="../../ui/catalog/product_import.py" line="62"/>
+        <source>Import products</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="33"/>
+        <source>an .xlsx or .csv file with SKU and name columns</source>
+        <translation>含商品编码和名称列的 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="34"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="39"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="39"/>
         <source>SKU</source>
         <translation>商品编码</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="50"/>
+        <location filename="../../ui/catalog/product_import.py" line="40"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="40"/>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="45"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="63"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xlsm *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="73"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="79"/>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="79"/>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="80"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="92"/>
+        <source>%1 new products, %2 to update, %3 rows with errors.</source>
+        <translation>新建 %1 个商品，更新 %2 个，%3 行有错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="96"/>
+        <source>Nothing is imported until every row is right: fix the file and choose it again.</source>
+        <translation>所有行都正确后才会导入：请修改文件后重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_import.py" line="110"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>ProductListModel</name>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="51"/>
+        <source>SKU</source>
+        <translation>商品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="51"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="50"/>
+        <location filename="../../ui/catalog/product_list.py" line="51"/>
         <source>Spec</source>
         <translation>规格</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="51"/>
+        <location filename="../../ui/catalog/product_list.py" line="52"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="51"/>
+        <location filename="../../ui/catalog/product_list.py" line="52"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="52"/>
+        <location filename="../../ui/catalog/product_list.py" line="53"/>
         <source>Barcode</source>
         <translation>条码</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="52"/>
+        <location filename="../../ui/catalog/product_list.py" line="53"/>
         <source>Sale price</source>
         <translation>售价</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="53"/>
+        <location filename="../../ui/catalog/product_list.py" line="54"/>
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="53"/>
+        <location filename="../../ui/catalog/product_list.py" line="54"/>
         <source>Min. stock</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="54"/>
+        <location filename="../../ui/catalog/product_list.py" line="55"/>
         <source>Active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="69"/>
+        <location filename="../../ui/catalog/product_list.py" line="70"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="69"/>
+        <location filename="../../ui/catalog/product_list.py" line="70"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -4577,50 +4661,65 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>ProductListWidget</name>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="154"/>
+        <location filename="../../ui/catalog/product_list.py" line="155"/>
         <source>SKU, name, spec or barcode…</source>
         <translation>商品编码、名称、规格或条码…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="155"/>
+        <location filename="../../ui/catalog/product_list.py" line="156"/>
         <source>Category</source>
         <translation>分类</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="158"/>
-        <location filename="../../ui/catalog/product_list.py" line="214"/>
+        <location filename="../../ui/catalog/product_list.py" line="159"/>
+        <location filename="../../ui/catalog/product_list.py" line="225"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="161"/>
+        <location filename="../../ui/catalog/product_list.py" line="162"/>
         <source>Show inactive</source>
         <translation>显示停用</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="166"/>
+        <location filename="../../ui/catalog/product_list.py" line="167"/>
         <source>New product</source>
         <translation>新建商品</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="222"/>
+        <location filename="../../ui/catalog/product_list.py" line="170"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="171"/>
+        <source>Create or update products from an .xlsx or .csv file</source>
+        <translation>从 .xlsx 或 .csv 文件新建或更新商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="233"/>
         <source>Searching…</source>
         <translation>正在搜索…</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="236"/>
+        <location filename="../../ui/catalog/product_list.py" line="247"/>
         <source>No product matches.</source>
         <translation>没有匹配的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="238"/>
+        <location filename="../../ui/catalog/product_list.py" line="249"/>
         <source>%1 products</source>
         <translation>%1 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/catalog/product_list.py" line="240"/>
+        <location filename="../../ui/catalog/product_list.py" line="251"/>
         <source>%1+ products</source>
         <translation>%1+ 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/product_list.py" line="283"/>
+        <source>Imported: %1 new, %2 updated.</source>
+        <translation>已导入：新建 %1 个，更新 %2 个。</translation>
     </message>
 </context>
 <context>
@@ -7225,6 +7324,36 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/catalog/messages.py" line="72"/>
+        <source>Column %1: %2</source>
+        <translation>第 %1 列：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="74"/>
+        <source>%1 &apos;%2&apos; is also on row %3.</source>
+        <translation>%1“%2”在第 %3 行也出现了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="76"/>
+        <source>&apos;%1&apos; is not yes/no (是/否).</source>
+        <translation>“%1”不是 是/否。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="78"/>
+        <source>%1: nothing imported because %2 of %3 rows have errors.</source>
+        <translation>%1：%3 行中有 %2 行有错误，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="81"/>
+        <source>%1: no header row with a SKU and a name column in the first %2 rows; title them SKU / 商品编码 and Name / 名称.</source>
+        <translation>%1：前 %2 行中没有包含商品编码和名称列的标题行；请将列标题写为 商品编码 / SKU 和 名称 / Name。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="84"/>
+        <source>%1: more than %2 rows; split the file.</source>
+        <translation>%1：超过 %2 行；请拆分文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/catalog/messages.py" line="87"/>
         <source>Warehouse %1 still holds stock; move it to another warehouse or count it out before deactivating it.</source>
         <translation>仓库 %1 仍有库存；请先调拨到其他仓库或盘点出库，再停用。</translation>
     </message>
@@ -8355,109 +8484,109 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>导入时间</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="52"/>
+        <location filename="../../ui/printing/template_manager.py" line="54"/>
         <source>Show earlier versions</source>
         <translation>显示历史版本</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="56"/>
+        <location filename="../../ui/printing/template_manager.py" line="58"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="57"/>
+        <location filename="../../ui/printing/template_manager.py" line="59"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="58"/>
+        <location filename="../../ui/printing/template_manager.py" line="60"/>
         <source>Preview with a document…</source>
         <translation>用实际单据预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="59"/>
+        <location filename="../../ui/printing/template_manager.py" line="61"/>
         <source>Set as default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="60"/>
+        <location filename="../../ui/printing/template_manager.py" line="62"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="129"/>
+        <location filename="../../ui/printing/template_manager.py" line="131"/>
         <source>%1 (built-in)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="132"/>
+        <location filename="../../ui/printing/template_manager.py" line="134"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="135"/>
+        <location filename="../../ui/printing/template_manager.py" line="137"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="135"/>
+        <location filename="../../ui/printing/template_manager.py" line="137"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="149"/>
-        <location filename="../../ui/printing/template_manager.py" line="155"/>
+        <location filename="../../ui/printing/template_manager.py" line="151"/>
+        <location filename="../../ui/printing/template_manager.py" line="157"/>
         <source>Import a template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="151"/>
-        <location filename="../../ui/printing/template_manager.py" line="243"/>
+        <location filename="../../ui/printing/template_manager.py" line="153"/>
+        <location filename="../../ui/printing/template_manager.py" line="245"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="156"/>
+        <location filename="../../ui/printing/template_manager.py" line="158"/>
         <source>Template name (a new name, or an existing one for a new version):</source>
         <translation>模板名称（新名称，或已有名称以保存为新版本）：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="167"/>
+        <location filename="../../ui/printing/template_manager.py" line="169"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="173"/>
+        <location filename="../../ui/printing/template_manager.py" line="175"/>
         <source>Imported %1, version %2.</source>
         <translation>已导入 %1，版本 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="178"/>
+        <location filename="../../ui/printing/template_manager.py" line="180"/>
         <source>The template was not imported.</source>
         <translation>模板未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="203"/>
+        <location filename="../../ui/printing/template_manager.py" line="205"/>
         <source>Customer code (this month&apos;s statement):</source>
         <translation>客户编号（本月对账单）：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="204"/>
+        <location filename="../../ui/printing/template_manager.py" line="206"/>
         <source>Document number:</source>
         <translation>单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="205"/>
+        <location filename="../../ui/printing/template_manager.py" line="207"/>
         <source>Preview with a document</source>
         <translation>用实际单据预览</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="241"/>
+        <location filename="../../ui/printing/template_manager.py" line="243"/>
         <source>Export template</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="254"/>
+        <location filename="../../ui/printing/template_manager.py" line="256"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>

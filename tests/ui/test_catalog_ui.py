@@ -307,3 +307,35 @@ def test_main_window_opens_the_catalog_pages_by_role(qtbot, runner, qapp, shelf_
     assert not sales.nav.item(NAV_PRODUCTS).isHidden()
     assert sales.nav.item(NAV_SUPPLIERS).isHidden() and sales.nav.item(NAV_WAREHOUSES).isHidden()
     runner.wait_idle(10000)
+
+
+def test_import_dialog_previews_refuses_errors_then_imports(qtbot, runner, qapp, shelf_db,
+                                                            tmp_path):
+    from tests.helpers.xlsx import write_xlsx
+    from ui.catalog.product_list import ProductListWidget
+    page = ProductListWidget(Client(shelf_db, actor(shelf_db, "warehouse")), runner)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: len(page.model.rows) == 4, timeout=5000)
+    header = ["SKU", "Name", "Sale price", "Barcode"]
+    bad = write_xlsx(tmp_path / "bad.xlsx", [header, ["GLUE", "胶水", -2, "6901000000028"]])
+    good = write_xlsx(tmp_path / "good.xlsx", [header, ["GLUE", "胶水", 16, None],
+                                               ["NUT-M6", "Hex Nut M6", 0.35, None]])
+    dialog = page.import_products()
+    dialog.load(str(bad))
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=5000)
+    assert dialog.table.item(0, 2).text() == "error"
+    assert dialog.table.item(0, 3).text().splitlines() == [
+        "Column C: Sale price cannot be negative.",
+        "Column D: Barcode '6901000000028' is already used by product NUT-M6 Hex Nut."]
+    assert not dialog.import_button.isEnabled()
+    assert dialog.summary.text().startswith("0 new products, 0 to update, 1 rows with errors.")
+    dialog.load(str(good))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=5000)
+    assert [dialog.table.item(i, 2).text() for i in range(2)] == ["new", "update"]
+    with qtbot.waitSignal(dialog.imported, timeout=5000):
+        dialog.import_button.click()
+    assert page.notice.text() == "Imported: 1 new, 1 updated."
+    qtbot.waitUntil(lambda: len(page.model.rows) == 5, timeout=5000)
+    nut = next(p for p in page.model.rows if p.sku == "NUT-M6")
+    assert (nut.name, nut.sale_price) == ("Hex Nut M6", Decimal("0.35"))

@@ -67,6 +67,21 @@ MESSAGE_PATTERNS = (
      QT_TRANSLATE_NOOP("ServiceMessages", "Rating is 1 to 5 stars (got %1).")),
     (re.compile(rf"^Warehouse code {_Q} is already used\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Warehouse code '%1' is already used.")),
+    # product import (services/product_import.py)
+    (re.compile(r"^Column ([A-Z]+): (.+)$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "Column %1: %2")),
+    (re.compile(rf"^{_CODES} {_Q} is also on row (\d+)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1 '%2' is also on row %3.")),
+    (re.compile(rf"^{_Q} is not yes/no \(是/否\)\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "'%1' is not yes/no (是/否).")),
+    (re.compile(r"^(.+): nothing imported because (\d+) of (\d+) rows have errors\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "%1: nothing imported because %2 of %3 rows have errors.")),
+    (re.compile(r"^(.+): no header row with a SKU and a name column in the first (\d+) rows;"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: no header row with a SKU and a name column in "
+                       "the first %2 rows; title them SKU / 商品编码 and Name / 名称.")),
+    (re.compile(r"^(.+): more than (\d+) rows; split the file\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages", "%1: more than %2 rows; split the file.")),
     (re.compile(r"^Warehouse (\S+) still holds stock; move it to another warehouse or count "
                 r"it out before deactivating it\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Warehouse %1 still holds stock; move it to another "

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLay
                                QVBoxLayout, QWidget)
 
 from services import catalog
-from ui.catalog.common import SearchBox, can_edit_catalog, money_text, open_dialog
+from ui.catalog.common import (OK_STYLE, SearchBox, can_edit_catalog, money_text,
+                               open_dialog)
 from ui.catalog.product_form import ProductFormDialog
 from ui.errors import describe as error_text
 from ui.widgets.lifetime import OwnedRunner
@@ -166,6 +167,14 @@ class ProductListWidget(QWidget):
         self.new_button = QPushButton(self.tr("New product"))
         self.new_button.clicked.connect(self.new_product)
         self.new_button.setVisible(can_edit_catalog(client.actor))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Create or update products from an .xlsx or "
+                                              ".csv file"))
+        self.import_button.clicked.connect(self.import_products)
+        self.import_button.setVisible(can_edit_catalog(client.actor))
+        self.import_dialog = None
+        self.notice = QLabel()              # what the last import did
+        self.notice.setStyleSheet(OK_STYLE)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -194,8 +203,10 @@ class ProductListWidget(QWidget):
         bar.addWidget(self.category)
         bar.addWidget(self.show_inactive)
         bar.addStretch(1)
+        bar.addWidget(self.notice)
         bar.addWidget(self.count_label)
         bar.addWidget(self.new_button)
+        bar.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table)
@@ -258,6 +269,21 @@ class ProductListWidget(QWidget):
         self.form = open_dialog(ProductFormDialog(self.client, self.runner, product_id,
                                                   parent=self), self._saved)
         return self.form
+
+    def import_products(self):
+        from ui.catalog.product_import import ProductImportDialog
+        dialog = ProductImportDialog(self.client, self.runner, parent=self)
+        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.imported.connect(self._imported)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self, result) -> None:
+        self.notice.setText(self.tr("Imported: %1 new, %2 updated.")
+                                 .replace("%1", str(result.created))
+                                 .replace("%2", str(result.updated)))
+        self.refresh()
 
     def _saved(self, product) -> None:
         self.model.replace(product)
