@@ -1250,47 +1250,47 @@
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../ui/errors.py" line="721"/>
+        <location filename="../../ui/errors.py" line="724"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="722"/>
+        <location filename="../../ui/errors.py" line="725"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="723"/>
+        <location filename="../../ui/errors.py" line="726"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="724"/>
+        <location filename="../../ui/errors.py" line="727"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="725"/>
+        <location filename="../../ui/errors.py" line="728"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="726"/>
+        <location filename="../../ui/errors.py" line="729"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="727"/>
+        <location filename="../../ui/errors.py" line="730"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="728"/>
+        <location filename="../../ui/errors.py" line="731"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="729"/>
+        <location filename="../../ui/errors.py" line="732"/>
         <source>Sales target</source>
         <translation>销售目标</translation>
     </message>
@@ -1323,113 +1323,113 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="839"/>
+        <location filename="../../ui/errors.py" line="842"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="865"/>
+        <location filename="../../ui/errors.py" line="868"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="867"/>
+        <location filename="../../ui/errors.py" line="870"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="872"/>
+        <location filename="../../ui/errors.py" line="875"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="885"/>
+        <location filename="../../ui/errors.py" line="888"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="890"/>
+        <location filename="../../ui/errors.py" line="893"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="894"/>
+        <location filename="../../ui/errors.py" line="897"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="895"/>
+        <location filename="../../ui/errors.py" line="898"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="898"/>
+        <location filename="../../ui/errors.py" line="901"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="902"/>
+        <location filename="../../ui/errors.py" line="905"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="909"/>
+        <location filename="../../ui/errors.py" line="912"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="913"/>
+        <location filename="../../ui/errors.py" line="916"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="916"/>
+        <location filename="../../ui/errors.py" line="919"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="920"/>
+        <location filename="../../ui/errors.py" line="923"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="922"/>
+        <location filename="../../ui/errors.py" line="925"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="928"/>
+        <location filename="../../ui/errors.py" line="931"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="930"/>
+        <location filename="../../ui/errors.py" line="933"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="932"/>
+        <location filename="../../ui/errors.py" line="935"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="934"/>
+        <location filename="../../ui/errors.py" line="937"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="936"/>
+        <location filename="../../ui/errors.py" line="939"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="938"/>
+        <location filename="../../ui/errors.py" line="941"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="939"/>
+        <location filename="../../ui/errors.py" line="942"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1437,33 +1437,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="957"/>
+        <location filename="../../ui/errors.py" line="960"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="964"/>
+        <location filename="../../ui/errors.py" line="967"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="975"/>
+        <location filename="../../ui/errors.py" line="978"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="986"/>
-        <location filename="../../ui/errors.py" line="999"/>
+        <location filename="../../ui/errors.py" line="989"/>
+        <location filename="../../ui/errors.py" line="1002"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="989"/>
+        <location filename="../../ui/errors.py" line="992"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="999"/>
+        <location filename="../../ui/errors.py" line="1002"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1471,273 +1471,273 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="657"/>
+        <location filename="../../ui/errors.py" line="660"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="658"/>
+        <location filename="../../ui/errors.py" line="661"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="659"/>
+        <location filename="../../ui/errors.py" line="662"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="660"/>
+        <location filename="../../ui/errors.py" line="663"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="661"/>
+        <location filename="../../ui/errors.py" line="664"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="662"/>
+        <location filename="../../ui/errors.py" line="665"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="663"/>
+        <location filename="../../ui/errors.py" line="666"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="664"/>
+        <location filename="../../ui/errors.py" line="667"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="665"/>
+        <location filename="../../ui/errors.py" line="668"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="666"/>
+        <location filename="../../ui/errors.py" line="669"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="667"/>
+        <location filename="../../ui/errors.py" line="670"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="668"/>
+        <location filename="../../ui/errors.py" line="671"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="669"/>
-        <location filename="../../ui/errors.py" line="670"/>
+        <location filename="../../ui/errors.py" line="672"/>
+        <location filename="../../ui/errors.py" line="673"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="671"/>
+        <location filename="../../ui/errors.py" line="674"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="672"/>
+        <location filename="../../ui/errors.py" line="675"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="673"/>
-        <location filename="../../ui/errors.py" line="674"/>
+        <location filename="../../ui/errors.py" line="676"/>
+        <location filename="../../ui/errors.py" line="677"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="675"/>
+        <location filename="../../ui/errors.py" line="678"/>
         <source>When</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="676"/>
+        <location filename="../../ui/errors.py" line="679"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="677"/>
+        <location filename="../../ui/errors.py" line="680"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="678"/>
+        <location filename="../../ui/errors.py" line="681"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="679"/>
+        <location filename="../../ui/errors.py" line="682"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="680"/>
+        <location filename="../../ui/errors.py" line="683"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="681"/>
+        <location filename="../../ui/errors.py" line="684"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="682"/>
-        <location filename="../../ui/errors.py" line="714"/>
+        <location filename="../../ui/errors.py" line="685"/>
+        <location filename="../../ui/errors.py" line="717"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="683"/>
+        <location filename="../../ui/errors.py" line="686"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="685"/>
-        <location filename="../../ui/errors.py" line="686"/>
+        <location filename="../../ui/errors.py" line="688"/>
+        <location filename="../../ui/errors.py" line="689"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="687"/>
+        <location filename="../../ui/errors.py" line="690"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="688"/>
+        <location filename="../../ui/errors.py" line="691"/>
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="689"/>
+        <location filename="../../ui/errors.py" line="692"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="690"/>
-        <location filename="../../ui/errors.py" line="691"/>
+        <location filename="../../ui/errors.py" line="693"/>
+        <location filename="../../ui/errors.py" line="694"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="692"/>
+        <location filename="../../ui/errors.py" line="695"/>
         <source>Commit</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="693"/>
+        <location filename="../../ui/errors.py" line="696"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="694"/>
+        <location filename="../../ui/errors.py" line="697"/>
         <source>Products of interest</source>
         <translation>意向产品</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="695"/>
+        <location filename="../../ui/errors.py" line="698"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="696"/>
+        <location filename="../../ui/errors.py" line="699"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="697"/>
+        <location filename="../../ui/errors.py" line="700"/>
         <source>Enquiry</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="698"/>
+        <location filename="../../ui/errors.py" line="701"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="699"/>
+        <location filename="../../ui/errors.py" line="702"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="700"/>
+        <location filename="../../ui/errors.py" line="703"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="701"/>
+        <location filename="../../ui/errors.py" line="704"/>
         <source>Position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="702"/>
+        <location filename="../../ui/errors.py" line="705"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="703"/>
+        <location filename="../../ui/errors.py" line="706"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="704"/>
+        <location filename="../../ui/errors.py" line="707"/>
         <source>Counts as won</source>
         <translation>计为赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="705"/>
+        <location filename="../../ui/errors.py" line="708"/>
         <source>Counts as lost</source>
         <translation>计为输单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="707"/>
+        <location filename="../../ui/errors.py" line="710"/>
         <source>Most customers per rep</source>
         <translation>每人客户上限</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="708"/>
+        <location filename="../../ui/errors.py" line="711"/>
         <source>Days before re-claiming</source>
         <translation>再次领取间隔天数</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="709"/>
+        <location filename="../../ui/errors.py" line="712"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="710"/>
+        <location filename="../../ui/errors.py" line="713"/>
         <source>Period start</source>
         <translation>期间开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="711"/>
-        <location filename="../../ui/errors.py" line="712"/>
+        <location filename="../../ui/errors.py" line="714"/>
+        <location filename="../../ui/errors.py" line="715"/>
         <source>Measured on</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="713"/>
+        <location filename="../../ui/errors.py" line="716"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="715"/>
+        <location filename="../../ui/errors.py" line="718"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="716"/>
+        <location filename="../../ui/errors.py" line="719"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="717"/>
+        <location filename="../../ui/errors.py" line="720"/>
         <source>Group by</source>
         <translation>统计维度</translation>
     </message>
@@ -3720,7 +3720,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="131"/>
+        <location filename="../../ui/orders/order_form.py" line="134"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -3735,27 +3735,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>添加商品：扫描条码，或输入货号、名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="192"/>
+        <location filename="../../ui/orders/order_form.py" line="195"/>
         <source>Total %1 (tax %2)</source>
         <translation>合计 %1（税额 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="195"/>
+        <location filename="../../ui/orders/order_form.py" line="198"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="282"/>
+        <location filename="../../ui/orders/order_form.py" line="285"/>
         <source>Submitted as %1.</source>
         <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="282"/>
+        <location filename="../../ui/orders/order_form.py" line="285"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="341"/>
+        <location filename="../../ui/orders/order_form.py" line="344"/>
         <source>Someone else saved this order after you opened it. Close and open it again to see their version.</source>
         <translation>您打开此订单后，他人已保存了修改。请关闭后重新打开以查看最新版本。</translation>
     </message>
@@ -5294,27 +5294,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/errors.py" line="733"/>
+        <location filename="../../ui/errors.py" line="736"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="734"/>
+        <location filename="../../ui/errors.py" line="737"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="735"/>
+        <location filename="../../ui/errors.py" line="738"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="736"/>
+        <location filename="../../ui/errors.py" line="739"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="737"/>
+        <location filename="../../ui/errors.py" line="740"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -7173,32 +7173,37 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>入库单 %1 来自另一家供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="637"/>
+        <location filename="../../ui/errors.py" line="636"/>
+        <source>%1 was reversed by %2; nothing can be returned from it.</source>
+        <translation>%1 已被 %2 红冲，不能再从中退货。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="640"/>
         <source>Warehouse %1 is closed.</source>
         <translation>仓库 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="639"/>
+        <location filename="../../ui/errors.py" line="642"/>
         <source>Line %1: the product is already counted on line %2.</source>
         <translation>第 %1 行：该产品已在第 %2 行盘点。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="641"/>
+        <location filename="../../ui/errors.py" line="644"/>
         <source>%1 is not posted: change or cancel the draft instead.</source>
         <translation>%1 尚未过账：请修改或作废草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="645"/>
+        <location filename="../../ui/errors.py" line="648"/>
         <source>%1 is itself a reversal and cannot be reversed; post the original document again instead.</source>
         <translation>%1 本身是红冲单，不能再红冲；请重新录入原单据。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="648"/>
+        <location filename="../../ui/errors.py" line="651"/>
         <source>%1 was already reversed by %2.</source>
         <translation>%1 已被 %2 红冲。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="650"/>
+        <location filename="../../ui/errors.py" line="653"/>
         <source>Goods of %1 were returned on %2; reverse that return first.</source>
         <translation>%1 的货物已在 %2 退回；请先红冲该退货单。</translation>
     </message>

@@ -44,7 +44,7 @@ def test_clerk_enters_a_purchase_order_and_the_administrator_approves(qtbot, sql
     form.add_product(world.products["GLOVE-L"])
     form.add_product(world.products["TAPE-18"])
     price = form.model.column_of(COL_PRICE)
-    assert form.model.data(form.model.index(0, price)) == "2.1"       # the product's cost
+    assert form.model.data(form.model.index(0, price)) == "2.10"      # the product's cost
     assert form.model.setData(form.model.index(0, form.model.column_of(COL_QTY)), "300")
     assert form.model.setData(form.model.index(0, price), "2.2599")   # 4 decimals allowed
     assert form.model.setData(form.model.index(1, form.model.column_of(COL_QTY)), "50")

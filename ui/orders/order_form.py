@@ -13,7 +13,8 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton,
                                QVBoxLayout, QWidget)
 
 from app.client import Client
@@ -117,6 +118,9 @@ class OrderFormBase(QDialog):
         self.model.lines_changed.connect(self._lines_changed)
         self.model.problem.connect(lambda text: self._say(text, error=True))
         self.lines_box = self.errors.wrap("lines", self.table)
+        # the grid, not the spacer under its message, takes the form's spare height
+        self.lines_box.layout().setStretch(0, 1)
+        self.lines_box.layout().setStretch(2, 0)
 
         self.totals = QLabel()
         self.totals.setObjectName("order_totals")
@@ -254,8 +258,12 @@ class OrderFormBase(QDialog):
             self.update_buttons()
 
     def set_header_enabled(self, enabled: bool) -> None:
-        for w in self.editors.values():
-            w.setEnabled(enabled)
+        # Text stays readable (and copyable) on an order that can no longer change.
+        for f, w in self.editors.items():
+            if isinstance(w, QLineEdit):
+                w.setReadOnly(not enabled)
+            elif f not in ("customer_id", "supplier_id"):
+                w.setEnabled(enabled)
         self.choose_button.setVisible(enabled)
 
     def editable(self) -> bool:

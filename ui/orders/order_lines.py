@@ -122,7 +122,7 @@ class OrderLinesModel(LinesModelMixin, QAbstractTableModel):
             amount, tax, _discount = ln.money()
             values = {COL_NO: str(index.row() + 1), COL_SKU: ln.sku, COL_NAME: ln.name,
                       COL_UNIT: ln.unit, COL_QTY: qty_text(ln.qty, ln.qty_decimals),
-                      COL_PRICE: _plain(ln.unit_price), COL_DISCOUNT: _plain(ln.discount_pct),
+                      COL_PRICE: _price(ln.unit_price), COL_DISCOUNT: _plain(ln.discount_pct),
                       COL_TAX: _plain(ln.tax_rate), COL_AMOUNT: amount_text(amount),
                       COL_TAX_AMOUNT: amount_text(tax),
                       COL_RESERVED: qty_text(ln.reserved_qty, ln.qty_decimals),
@@ -225,3 +225,10 @@ def _plain(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def _price(value: Decimal) -> str:
+    """A price with at least its cents: 68 → '68.00', 2.2599 → '2.2599'."""
+    text = _plain(value)
+    cents = len(text.partition(".")[2])
+    return text + ("." if not cents else "") + "0" * max(0, 2 - cents)

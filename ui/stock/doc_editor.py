@@ -191,8 +191,10 @@ class StockDocumentEditor(QWidget):
     def _resize_columns(self) -> None:
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
-        name_col = 2
-        header.setSectionResizeMode(name_col, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.Stretch)        # the product name
+        qty_col = self.model.column_of(COL_QTY)
+        # room for the quantity as it grows while scanning, and to type over it
+        self.table.setColumnWidth(qty_col, max(self.table.columnWidth(qty_col), 90))
 
     # -- loading --------------------------------------------------------------------------
     def reload(self) -> None:

@@ -23,6 +23,7 @@ def make_table(headers: Sequence[str], *, stretch: int | None = None) -> QTableW
     table.setWordWrap(False)
     if stretch is not None:
         table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
+    table.setProperty("stretch_column", stretch)
     return table
 
 
@@ -46,7 +47,11 @@ def fill_table(table: QTableWidget, rows: Sequence[Any], cells: Callable[[Any], 
             if c in right:
                 item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
             table.setItem(r, c, item)
-    table.resizeColumnsToContents()
+    # Sized to their contents, except the stretching one (sizing it would pin its width).
+    stretch = table.property("stretch_column")
+    for c in range(table.columnCount()):
+        if c != stretch:
+            table.resizeColumnToContents(c)
     if selected is not None:
         select_id(table, selected)
 

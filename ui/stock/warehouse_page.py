@@ -117,7 +117,7 @@ class WarehousePage(QWidget):
         self.receive_table.doubleClicked.connect(lambda _i: self.create_receipt())
         self.receipt_button.clicked.connect(self.create_receipt)
 
-        self.draft_table = make_table([""] * 7, stretch=3)
+        self.draft_table = make_table([""] * 7, stretch=2)
         self.draft_table.activated.connect(lambda _i: self._open_selected_draft())
         self.draft_table.doubleClicked.connect(lambda _i: self._open_selected_draft())
         self.draft_box = QGroupBox(self.tr("Drafts in progress"))
@@ -253,7 +253,7 @@ class WarehousePage(QWidget):
                               qty_text(r.open_qty)),
                    right=(4, 5), row_id=lambda r: r.po_id)
         fill_table(self.draft_table, self.draft_rows,
-                   lambda d: (f"{doc_type_name(d.doc_type)} {d.label}",
+                   lambda d: (f"{doc_type_name(d.doc_type)} {d.number or f'#{d.id}'}",
                               doc_state_name(d.state), d.customer_name or d.supplier_name or "",
                               d.sales_order_number or d.purchase_order_number or "",
                               d.warehouse_name + (f" → {d.to_warehouse_name}"
