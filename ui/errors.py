@@ -632,6 +632,9 @@ MESSAGE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
      QT_TRANSLATE_NOOP("ServiceMessages", "Line %1: not a line of delivery note %2.")),
     (re.compile(r"^Receipt (\S+) came from another supplier\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Receipt %1 came from another supplier.")),
+    (re.compile(r"^(\S+) was reversed by (\S+); nothing can be returned from it\.$"),
+     QT_TRANSLATE_NOOP("ServiceMessages",
+                       "%1 was reversed by %2; nothing can be returned from it.")),
     # Transfers, stock counts, reversals
     (re.compile(r"^Warehouse (.+) is closed\.$"),
      QT_TRANSLATE_NOOP("ServiceMessages", "Warehouse %1 is closed.")),
