@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections import defaultdict
 from decimal import Decimal as D
 
@@ -300,3 +301,47 @@ def test_two_notes_of_one_order_racing_deliver_it_once(racing_db):
                                   f"Sales order {number} has nothing left to deliver.")
     assert balance(db, p1, wh) == (D("7"), D("0"))
     assert db.read(lambda s: stock_ledger.verify(s, open_reservations(s))) == []
+
+
+def test_a_resend_blocked_on_the_first_sends_uncommitted_draft_returns_it(pg_db):
+    """The second send of a create arrives while the first one's transaction is still open:
+    it waits on the UNIQUE client UUID, then answers with the first one's document."""
+    staff = make_staff(pg_db)
+    w = make_world(pg_db, staff)
+    receive(pg_db, staff, w.warehouses[0], [w.products[0]], 10)
+    so = approved_so(pg_db, staff, w, [(w.products[0], 3, "20")])
+    uuid = new_uuid()
+    second_db = Database(pg_db.url, pool_size=1)
+    drafted = threading.Event()
+    answers: dict = {}
+
+    def second():
+        drafted.wait()
+        try:
+            answers["second"] = second_db.write(
+                lambda s: deliveries.create_delivery_from_so(s, staff.warehouse, so, uuid))
+        except Exception as exc:            # kept: the assertion shows it
+            answers["second"] = exc
+
+    t = threading.Thread(target=second)
+    t.start()
+    try:
+        with pg_db.session() as s:
+            answers["first"] = deliveries.create_delivery_from_so(s, staff.warehouse, so, uuid)
+            drafted.set()
+            with pg_db.engine.connect() as monitor:     # commit only once the second waits
+                for _ in range(2000):
+                    if monitor.execute(text(
+                            "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                            "current_database() AND wait_event_type = 'Lock'")).scalar():
+                        break
+                    monitor.rollback()
+                    time.sleep(0.01)
+                else:
+                    pytest.fail("the second send never waited for the first")
+    finally:
+        t.join()
+        second_db.dispose()
+    assert answers["second"] == answers["first"]
+    assert pg_db.read(lambda s: s.scalar(select(func.count()).select_from(StockDocument)
+                                         .where(StockDocument.doc_type == "DN"))) == 1
