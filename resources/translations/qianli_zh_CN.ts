@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApprovalRulesDialog</name>
+    <message>
+        <location filename="../../ui/orders/approval_rules.py" line="39"/>
+        <source>Order approval rules</source>
+        <translation>订单审批规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/approval_rules.py" line="40"/>
+        <source>A sales order needs a manager&apos;s approval when its total or a line&apos;s discount is above these limits. Leave a limit empty for no rule. Orders already submitted keep their decision.</source>
+        <translation>销售订单的总额或某行折扣超过以下限额时，需要经理审批。留空表示不设此规则。已提交的订单保持原来的审批结果。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/approval_rules.py" line="46"/>
+        <source>e.g. 50000 or 5万 (empty: no limit)</source>
+        <translation>例如 50000 或 5万（留空：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/approval_rules.py" line="48"/>
+        <source>e.g. 10 (empty: no limit)</source>
+        <translation>例如 10（留空：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/approval_rules.py" line="51"/>
+        <source>Order total above (¥)</source>
+        <translation>订单总额超过（¥）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/approval_rules.py" line="53"/>
+        <source>Line discount above (%)</source>
+        <translation>单行折扣超过（%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/approval_rules.py" line="87"/>
+        <source>Type an amount such as 50000 or 5万.</source>
+        <translation>请输入金额，例如 50000 或 5万。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/approval_rules.py" line="92"/>
+        <source>Type a percentage such as 10.</source>
+        <translation>请输入百分比，例如 10。</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../ui/pool/pool_view.py" line="36"/>
@@ -3957,12 +4000,12 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="226"/>
+        <location filename="../../ui/orders/order_list.py" line="243"/>
         <source>Sales orders</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="227"/>
+        <location filename="../../ui/orders/order_list.py" line="244"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
@@ -5034,42 +5077,42 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderList</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <location filename="../../ui/orders/order_list.py" line="217"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <location filename="../../ui/orders/order_list.py" line="217"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <location filename="../../ui/orders/order_list.py" line="217"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="201"/>
+        <location filename="../../ui/orders/order_list.py" line="218"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="201"/>
+        <location filename="../../ui/orders/order_list.py" line="218"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="201"/>
+        <location filename="../../ui/orders/order_list.py" line="218"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="201"/>
+        <location filename="../../ui/orders/order_list.py" line="218"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="204"/>
+        <location filename="../../ui/orders/order_list.py" line="221"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
     </message>
@@ -5559,42 +5602,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderList</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <location filename="../../ui/orders/order_list.py" line="181"/>
+        <source>Approval rules…</source>
+        <translation>审批规则…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_list.py" line="195"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <location filename="../../ui/orders/order_list.py" line="195"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="178"/>
+        <location filename="../../ui/orders/order_list.py" line="195"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="179"/>
+        <location filename="../../ui/orders/order_list.py" line="196"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="179"/>
+        <location filename="../../ui/orders/order_list.py" line="196"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="179"/>
+        <location filename="../../ui/orders/order_list.py" line="196"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="180"/>
+        <location filename="../../ui/orders/order_list.py" line="197"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="183"/>
+        <location filename="../../ui/orders/order_list.py" line="200"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
     </message>
@@ -7594,7 +7642,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="143"/>
-        <location filename="../../ui/stock/doc_editor.py" line="301"/>
+        <location filename="../../ui/stock/doc_editor.py" line="306"/>
         <source>Post</source>
         <translation>过账</translation>
     </message>
@@ -7610,7 +7658,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="148"/>
-        <location filename="../../ui/stock/doc_editor.py" line="535"/>
+        <location filename="../../ui/stock/doc_editor.py" line="544"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
@@ -7620,144 +7668,149 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="151"/>
+        <location filename="../../ui/stock/doc_editor.py" line="152"/>
+        <source>Print after posting</source>
+        <translation>过账后打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="154"/>
         <source>Customer return…</source>
         <translation>客户退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="152"/>
+        <location filename="../../ui/stock/doc_editor.py" line="155"/>
         <source>Reverse…</source>
         <translation>冲销…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="239"/>
+        <location filename="../../ui/stock/doc_editor.py" line="244"/>
         <source>%1 (draft %2)</source>
         <translation>%1（草稿 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="244"/>
-        <location filename="../../ui/stock/doc_editor.py" line="266"/>
+        <location filename="../../ui/stock/doc_editor.py" line="249"/>
+        <location filename="../../ui/stock/doc_editor.py" line="271"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="253"/>
+        <location filename="../../ui/stock/doc_editor.py" line="258"/>
         <source>%1; posted %2 by %3</source>
         <translation>%1；%3 于 %2 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="262"/>
+        <location filename="../../ui/stock/doc_editor.py" line="267"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="301"/>
+        <location filename="../../ui/stock/doc_editor.py" line="306"/>
         <source>Approve and post</source>
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="313"/>
+        <location filename="../../ui/stock/doc_editor.py" line="320"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="339"/>
+        <location filename="../../ui/stock/doc_editor.py" line="346"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="359"/>
+        <location filename="../../ui/stock/doc_editor.py" line="366"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="391"/>
+        <location filename="../../ui/stock/doc_editor.py" line="398"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="456"/>
-        <location filename="../../ui/stock/doc_editor.py" line="477"/>
+        <location filename="../../ui/stock/doc_editor.py" line="463"/>
+        <location filename="../../ui/stock/doc_editor.py" line="484"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="467"/>
+        <location filename="../../ui/stock/doc_editor.py" line="474"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="479"/>
+        <location filename="../../ui/stock/doc_editor.py" line="486"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="490"/>
+        <location filename="../../ui/stock/doc_editor.py" line="497"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="492"/>
+        <location filename="../../ui/stock/doc_editor.py" line="499"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="510"/>
+        <location filename="../../ui/stock/doc_editor.py" line="519"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="526"/>
+        <location filename="../../ui/stock/doc_editor.py" line="535"/>
         <source>Someone else changed this document after you opened it. Reload it to see their version (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请重新打开以查看最新版本（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="536"/>
+        <location filename="../../ui/stock/doc_editor.py" line="545"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="562"/>
+        <location filename="../../ui/stock/doc_editor.py" line="571"/>
         <source>Customer return from %1</source>
         <translation>%1 客户退货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="563"/>
+        <location filename="../../ui/stock/doc_editor.py" line="572"/>
         <source>Why does the customer return goods? (each line can say more)</source>
         <translation>客户为什么退货？（每行还可以单独说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="564"/>
+        <location filename="../../ui/stock/doc_editor.py" line="573"/>
         <source>Take back</source>
         <translation>退货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="576"/>
+        <location filename="../../ui/stock/doc_editor.py" line="585"/>
         <source>Reverse %1</source>
         <translation>冲销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="577"/>
+        <location filename="../../ui/stock/doc_editor.py" line="586"/>
         <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
         <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="579"/>
+        <location filename="../../ui/stock/doc_editor.py" line="588"/>
         <source>Reverse</source>
         <translation>冲销</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="598"/>
+        <location filename="../../ui/stock/doc_editor.py" line="607"/>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="608"/>
+        <location filename="../../ui/stock/doc_editor.py" line="617"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="609"/>
+        <location filename="../../ui/stock/doc_editor.py" line="618"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>

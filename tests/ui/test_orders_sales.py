@@ -196,3 +196,36 @@ def test_order_list_filters_by_state_and_opens_the_form(qtbot, sqlite_db, runner
     qtbot.waitUntil(lambda: form.loaded and not form.busy, timeout=10000)
     assert form.info.id == draft and form.model.editable
     assert orders.new_button.isVisible()
+
+
+def test_a_manager_sets_the_approval_rules_from_the_order_list(qtbot, sqlite_db, runner):
+    from services.order_approval import get_approval_rules
+    world = stock_world(sqlite_db, stock={})
+    manager = Client(sqlite_db, world.staff.manager)
+    orders = SalesOrderList(manager, runner)
+    qtbot.addWidget(orders)
+    orders.show()
+    assert orders.rules_button.isVisible()
+    dialog = orders.edit_rules()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=10000)
+    assert (dialog.amount.text(), dialog.discount.text()) == ("", "")
+    dialog.amount.setText("5万")
+    dialog.discount.setText("abc")
+    dialog.save_button.click()
+    assert dialog.errors.message("discount_above") == "Type a percentage such as 10."
+    dialog.discount.setText("120")
+    dialog.save_button.click()                     # the service refuses it
+    qtbot.waitUntil(lambda: dialog.errors.message("discount_above") != "", timeout=10000)
+    assert dialog.errors.message("discount_above") == \
+        "The approval discount is a percentage from 0 to 100, or empty."
+    saved = []
+    dialog.saved.connect(saved.append)
+    dialog.discount.setText("10")
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: bool(saved), timeout=10000)
+    rules = manager.read(get_approval_rules)
+    assert (rules.amount_above, rules.discount_above) == (D("50000"), D("10"))
+    # a rep sees no such button
+    rep_orders = SalesOrderList(Client(sqlite_db, world.staff.rep1), runner)
+    qtbot.addWidget(rep_orders)
+    assert not rep_orders.rules_button.isVisibleTo(rep_orders)

@@ -352,3 +352,23 @@ def test_goods_back_from_a_delivery_and_a_reversal_open_as_new_documents(qtbot, 
     assert reversal.reverses_id == back.info.id and reversal.state == "posted"
     assert back.status.text() == f"Customer return {reversal.number} created."
     assert on_hand(clerk, world.pid("BOLT-M6"), world.main) == D(400)
+
+
+def test_a_delivery_note_prints_right_after_posting(qtbot, sqlite_db, runner, monkeypatch):
+    from services.deliveries import create_delivery_from_so
+    world = stock_world(sqlite_db)
+    so_id = sales_order(sqlite_db, world, [("GLOVE-L", "12")])
+    clerk = Client(sqlite_db, world.staff.warehouse)
+    printed: list[int] = []
+    monkeypatch.setattr(doc_actions, "_print_handler", lambda parent, doc_id: printed.append(
+        doc_id))
+    dn = clerk.write(create_delivery_from_so, so_id, docs.new_uuid())
+    editor = StockDocumentEditor(clerk, runner, dn.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    wait_editor(qtbot, editor)
+    assert editor.print_after.isVisible() and editor.print_after.isChecked()
+    QTest.keyClick(editor.table, Qt.Key_Return, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: editor.info.state == "posted", timeout=10000)
+    assert printed == [dn.id]
+    assert not editor.print_after.isVisible()

@@ -50,7 +50,7 @@ class OrderListBase(QWidget):
         self.new_button.setVisible(client.actor.role in self.creator_roles)
         self.open_button = QPushButton(self.tr("Open"))
         self.refresh_button = QPushButton(self.tr("Refresh"))
-        bar = QHBoxLayout()
+        self.bar = bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:")))
         bar.addWidget(self.state)
         bar.addWidget(self.refresh_button)
@@ -173,6 +173,23 @@ class SalesOrderList(OrderListBase):
               "cancelled")
     open_states = ("draft", "submitted", "approved", "partially_delivered")
     creator_roles = ("sales", "sales_manager", "admin")
+
+    def __init__(self, client: Client, runner: Runner, parent: QWidget | None = None, *,
+                 page: int = PAGE):
+        super().__init__(client, runner, parent, page=page)
+        from ui.orders.approval_rules import RULE_EDITORS
+        self.rules_button = QPushButton(self.tr("Approval rules…"))
+        self.rules_button.setVisible(client.actor.role in RULE_EDITORS)
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.bar.insertWidget(self.bar.count() - 2, self.rules_button)
+        self.rules_dialog = None
+
+    def edit_rules(self):
+        from ui.orders.approval_rules import ApprovalRulesDialog
+        self.rules_dialog = ApprovalRulesDialog(self.client, self.runner, self)
+        self.rules_dialog.setAttribute(Qt.WA_DeleteOnClose)
+        self.rules_dialog.open()
+        return self.rules_dialog
 
     def headers(self) -> list[str]:
         return [self.tr("Order"), self.tr("Customer"), self.tr("Salesperson"),

@@ -22,8 +22,8 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplication,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QVBoxLayout, QWidget)
+                               QCheckBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget)
 
 from app.client import Client
 from app.runner import Runner
@@ -148,6 +148,9 @@ class StockDocumentEditor(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel document"))
         self.print_button = QPushButton(self.tr("Print"))
         self.print_button.setObjectName("print")
+        # A delivery note goes out with its paper: printed right after posting by default.
+        self.print_after = QCheckBox(self.tr("Print after posting"))
+        self.print_after.setChecked(self.doc_type == "DN")
         self.return_button = QPushButton(self.tr("Customer return…"))
         self.reverse_button = QPushButton(self.tr("Reverse…"))
         self.save_button.clicked.connect(self.save)
@@ -161,6 +164,7 @@ class StockDocumentEditor(QWidget):
         for b in (self.cancel_button, self.return_button, self.reverse_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_after)
         for b in (self.print_button, self.save_button, self.submit_button, self.post_button):
             buttons.addWidget(b)
         self.post_button.setDefault(False)
@@ -223,6 +227,7 @@ class StockDocumentEditor(QWidget):
             self.model = DocLinesModel(info.doc_type, self)
             self.table.setModel(self.model)
             self._connect_model()
+            self.print_after.setChecked(info.doc_type == "DN")
         self.model.cost_editable = info.doc_type == "GR" and info.purchase_order_id is None
         self.model.load(info.lines)
         self.dirty = False
@@ -307,6 +312,8 @@ class StockDocumentEditor(QWidget):
             self.submit_button.setToolTip(missing_service_tip())
         self.cancel_button.setVisible(editable and self.doc_id is not None)
         posted = state == "posted"
+        self.print_after.setVisible(self.post_button.isVisibleTo(self)
+                                    and print_handler() is not None)
         self.print_button.setVisible(posted)
         self.print_button.setEnabled(posted and print_handler() is not None)
         self.print_button.setToolTip("" if print_handler() is not None
@@ -491,9 +498,11 @@ class StockDocumentEditor(QWidget):
         else:
             text = self.tr("Posted as %1.")
         self._say(text.replace("%1", info.number or ""), error=False, ok=True)
+        self.posted.emit(info)
         if self.print_button.isEnabled():
             self.print_button.setFocus()
-        self.posted.emit(info)
+            if self.print_after.isChecked() and not result.already_posted:
+                self.print_document()
 
     def submit_for_approval(self) -> None:
         if self.busy or self.doc_id is None:
