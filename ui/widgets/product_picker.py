@@ -86,8 +86,8 @@ class ProductPicker(QLineEdit):
     def __init__(self, client: Client, runner: Runner, parent: QWidget | None = None, *,
                  active_only: bool = True, clear_after_pick: bool = True):
         super().__init__(parent)
-        self.client, self.active_only, self.clear_after_pick = client, active_only, \
-            clear_after_pick
+        self.client = client
+        self.active_only, self.clear_after_pick = active_only, clear_after_pick
         self.jobs = OwnedRunner(runner, self)
         self.setPlaceholderText(self.tr("Scan a barcode, or type SKU, name or spec…"))
         self.setClearButtonEnabled(True)
