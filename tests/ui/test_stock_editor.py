@@ -372,3 +372,15 @@ def test_a_delivery_note_prints_right_after_posting(qtbot, sqlite_db, runner, mo
     qtbot.waitUntil(lambda: editor.info.state == "posted", timeout=10000)
     assert printed == [dn.id]
     assert not editor.print_after.isVisible()
+
+
+def test_scans_faster_than_the_answers_are_all_counted(qtbot, sqlite_db, runner):
+    world = stock_world(sqlite_db, stock={})
+    clerk = Client(sqlite_db, world.staff.warehouse)
+    editor = new_editor(qtbot, clerk, runner, NewDocument(
+        "GR", "WH1 总仓", _standalone_receipt(world.main), reason="期初"))
+    for code in ("6901234500011", "6901234500028", "6901234500011", "6901234500011"):
+        scan(qtbot, editor, code)                  # no waiting between scans
+    qtbot.waitUntil(lambda: editor.model.total_qty() == D(4), timeout=10000)
+    assert lines(editor) == [("BOLT-M6", D(3)), ("NUT-M6", D(1))]
+    assert editor.totals.text() == "2 lines, 4 units in total"

@@ -78,7 +78,7 @@ def test_low_stock_lists_shortfalls_and_opens_the_inquiry(qtbot, sqlite_db, runn
     assert column_texts(low.table, 5) == ["40"] and column_texts(low.table, 7) == ["160"]
     assert low.summary.text() == "1 products below their minimum stock"
     low.table.selectRow(0)
-    low.table.doubleClicked.emit(low.table.model().index(0, 0))
+    low.table.activated.emit(low.table.model().index(0, 0))
     inquiry = window.pages["inquiry"]
     assert window.tabs.currentWidget() is inquiry
     qtbot.waitUntil(lambda: inquiry.product is not None, timeout=10000)

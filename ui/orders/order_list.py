@@ -81,7 +81,6 @@ class OrderListBase(QWidget):
         self.new_button.clicked.connect(lambda: self.open_order(None))
         self.open_button.clicked.connect(self._open_selected)
         self.table.activated.connect(lambda _i: self._open_selected())
-        self.table.doubleClicked.connect(lambda _i: self._open_selected())
         if self.list_orders is None:
             self.setEnabled(False)
             self.setToolTip(missing_service_tip())

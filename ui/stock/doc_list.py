@@ -74,7 +74,6 @@ class StockDocumentList(QWidget):
         self.more_button.clicked.connect(self.load_more)
         self.open_button.clicked.connect(self._open_selected)
         self.table.activated.connect(lambda _i: self._open_selected())
-        self.table.doubleClicked.connect(lambda _i: self._open_selected())
         self.jobs.submit(client.read, load_warehouses, on_done=self._warehouses,
                          on_error=lambda e: self._say(error_text(e)))
 

@@ -87,7 +87,6 @@ class StockInquiryWidget(QWidget):
         self.ledger_warehouse.addItem(self.tr("All warehouses"), None)
         self.ledger_warehouse.currentIndexChanged.connect(lambda _i: self._reload_ledger())
         self.ledger_table = make_table([""] * 7, stretch=3)
-        self.ledger_table.doubleClicked.connect(lambda _i: self._open_selected())
         self.ledger_table.activated.connect(lambda _i: self._open_selected())
         self.more_button = QPushButton(self.tr("More"))
         self.more_button.setEnabled(False)

@@ -48,7 +48,6 @@ class LowStockWidget(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.summary)
         self.table = make_table([""] * 8, stretch=1)
-        self.table.doubleClicked.connect(lambda _i: self._open_selected())
         self.table.activated.connect(lambda _i: self._open_selected())
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)

@@ -111,15 +111,12 @@ class WarehousePage(QWidget):
         self.receive_box = self._queue_box(self.tr("To receive"), self.receive_table,
                                            self.receipt_button)
         self.ship_table.activated.connect(lambda _i: self.create_delivery())
-        self.ship_table.doubleClicked.connect(lambda _i: self.create_delivery())
         self.ship_button.clicked.connect(self.create_delivery)
         self.receive_table.activated.connect(lambda _i: self.create_receipt())
-        self.receive_table.doubleClicked.connect(lambda _i: self.create_receipt())
         self.receipt_button.clicked.connect(self.create_receipt)
 
         self.draft_table = make_table([""] * 7, stretch=2)
         self.draft_table.activated.connect(lambda _i: self._open_selected_draft())
-        self.draft_table.doubleClicked.connect(lambda _i: self._open_selected_draft())
         self.draft_box = QGroupBox(self.tr("Drafts in progress"))
         box = QVBoxLayout(self.draft_box)
         box.addWidget(self.draft_table)
