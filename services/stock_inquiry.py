@@ -13,7 +13,6 @@ warehouse, merged — and keyset-paged by id, so a page costs the same whatever 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -25,7 +24,7 @@ from models.catalog import Product, Warehouse
 from models.stock import StockBalance, StockMove
 from services.errors import NotFound
 from services.org import Actor
-from services.stock_ledger import ZERO, qty
+from services.stock_ledger import qty
 
 STAFF_ROLES = ("sales", "sales_manager", "warehouse", "finance", "admin")
 COST_ROLES = ("sales_manager", "warehouse", "finance", "admin")
@@ -113,57 +112,81 @@ def product_ledger(session: Session, actor: Actor, product_id: int,
     ``before_id`` for the next page. Each row carries the warehouse's on-hand quantity right
     after it (current balance minus every later move)."""
     _check_reader(actor)
-    balances = {w: (qty(on_hand), name) for w, on_hand, name in session.execute(
-        select(StockBalance.warehouse_id, StockBalance.on_hand, Warehouse.name)
-        .join(Warehouse, Warehouse.id == StockBalance.warehouse_id)
-        .where(StockBalance.product_id == product_id)).all()}
-    wids = sorted(balances) if warehouse_id is None else [warehouse_id]
-    wids = [w for w in wids if w in balances]
-    if not wids or limit <= 0:
+    if limit <= 0:
         return []
-    page = session.execute(_page_statement(len(wids), before_id is not None), {
-        "p": product_id, "n": limit, "before": before_id,
-        **{f"w{i}": w for i, w in enumerate(wids)}}).all()
-    if not page:
-        return []
-    # Moves newer than the page, per warehouse, to walk each balance back (none newer
-    # than the first page).
-    newer: dict[int, Decimal] = defaultdict(lambda: ZERO)
-    if before_id is not None:
-        m = StockMove
-        for w, total in session.execute(
-                select(m.warehouse_id, func.sum(m.qty))
-                .where(m.product_id == product_id, m.warehouse_id.in_(wids),
-                       m.id > page[0].id)
-                .group_by(m.warehouse_id)).all():
-            newer[w] = qty(total)
+    if session.get_bind().dialect.name == "postgresql":
+        # One round trip: each balance row of the product drives its own index range.
+        page = session.execute(_lateral_page(warehouse_id is not None, before_id is not None),
+                               {"p": product_id, "w": warehouse_id, "n": limit,
+                                "before": before_id}).all()
+    else:
+        page = _union_page(session, product_id, warehouse_id, limit, before_id)
+    # Walk each warehouse's balance back from today's on hand: minus the moves newer than
+    # the page (id >= before_id: nothing newer than the page is below before_id).
+    newer = {r.warehouse_id: qty(r.newer) for r in page}
     cost = _sees_cost(actor)
     out = []
     for r in page:
-        on_hand, name = balances[r.warehouse_id]
-        after = on_hand - newer[r.warehouse_id]
+        after = qty(r.on_hand) - newer[r.warehouse_id]
         newer[r.warehouse_id] += qty(r.qty)
         out.append(LedgerRow(r.id, _aware(r.at), r.doc_type, r.doc_number, r.document_id,
-                             r.warehouse_id, name, qty(r.qty), after,
+                             r.warehouse_id, r.warehouse_name, qty(r.qty), after,
                              Decimal(r.unit_cost) if cost else None))
     return out
 
 
-@lru_cache(maxsize=64)
-def _page_statement(warehouses: int, paged: bool):
-    """One index range per warehouse (product_id, warehouse_id, id DESC), merged newest
-    first: a page reads at most ``n`` rows per warehouse however long the history is.
-    Written as SQL text (built once per shape): composing the union with the expression
-    language cost more than the query itself."""
-    cols = "id, at, doc_type, doc_number, document_id, warehouse_id, qty, unit_cost"
-    cond = " AND id < :before" if paged else ""
-    parts = [f"SELECT * FROM (SELECT {cols} FROM stock_move WHERE product_id = :p AND "
-             f"warehouse_id = :w{i}{cond} ORDER BY id DESC LIMIT :n) AS w{i}"
-             for i in range(warehouses)]
+_COLS = "id, at, doc_type, doc_number, document_id, warehouse_id, qty, unit_cost"
+_NEWER = ("(SELECT COALESCE(SUM(x.qty), 0) FROM stock_move x WHERE x.product_id = "
+          "b.product_id AND x.warehouse_id = b.warehouse_id AND x.id >= :before)")
+
+
+def _typed(sql: str):
     m = StockMove
-    return (text(" UNION ALL ".join(parts) + " ORDER BY id DESC LIMIT :n")
-            .columns(m.id, m.at, m.doc_type, m.doc_number, m.document_id, m.warehouse_id,
-                     m.qty, m.unit_cost))
+    return text(sql).columns(m.id, m.at, m.doc_type, m.doc_number, m.document_id,
+                             m.warehouse_id, m.qty, m.unit_cost, StockBalance.on_hand,
+                             Warehouse.name.label("warehouse_name"), m.qty.label("newer"))
+
+
+@lru_cache(maxsize=8)
+def _lateral_page(one_warehouse: bool, paged: bool):
+    """PostgreSQL: the balances of the product, each with its newest ``n`` ledger rows
+    (index ``ix_stock_move_product_wh`` read backwards), merged newest first. Built once
+    per shape as SQL text (the expression language cost more than the query)."""
+    cond = " AND m.id < :before" if paged else ""
+    newer = _NEWER if paged else "0"
+    wh = " AND b.warehouse_id = :w" if one_warehouse else ""
+    return _typed(
+        f"SELECT m.{_COLS.replace(', ', ', m.')}, b.on_hand, w.name, {newer} "
+        "FROM stock_balance b JOIN warehouse w ON w.id = b.warehouse_id "
+        f"CROSS JOIN LATERAL (SELECT {_COLS} FROM stock_move m WHERE m.product_id = "
+        f"b.product_id AND m.warehouse_id = b.warehouse_id{cond} ORDER BY m.id DESC "
+        f"LIMIT :n) m WHERE b.product_id = :p{wh} ORDER BY m.id DESC LIMIT :n")
+
+
+def _union_page(session: Session, product_id: int, warehouse_id: int | None, limit: int,
+                before_id: int | None):
+    """SQLite (no LATERAL): the product's warehouses first, then one index range each."""
+    wids = list(session.scalars(
+        select(StockBalance.warehouse_id).where(StockBalance.product_id == product_id)
+        .order_by(StockBalance.warehouse_id)))
+    wids = [w for w in wids if warehouse_id is None or w == warehouse_id]
+    if not wids:
+        return []
+    return session.execute(_union_statement(len(wids), before_id is not None), {
+        "p": product_id, "n": limit, "before": before_id,
+        **{f"w{i}": w for i, w in enumerate(wids)}}).all()
+
+
+@lru_cache(maxsize=64)
+def _union_statement(warehouses: int, paged: bool):
+    cond = " AND m.id < :before" if paged else ""
+    newer = _NEWER if paged else "0"
+    parts = [f"SELECT * FROM (SELECT m.{_COLS.replace(', ', ', m.')}, b.on_hand, w.name, "
+             f"{newer} FROM stock_balance b JOIN warehouse w ON w.id = b.warehouse_id "
+             f"JOIN stock_move m ON m.product_id = b.product_id AND m.warehouse_id = "
+             f"b.warehouse_id WHERE b.product_id = :p AND b.warehouse_id = :w{i}{cond} "
+             f"ORDER BY m.id DESC LIMIT :n) AS w{i}" for i in range(warehouses)]
+    return _typed(" UNION ALL ".join(parts) + " ORDER BY id DESC LIMIT :n")
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
