@@ -186,8 +186,10 @@ def test_posting_again_with_the_editors_uuid_books_once(qtbot, sqlite_db, runner
     editor = new_editor(qtbot, clerk, runner, new)
     scan(qtbot, editor, "TAPE-18")
     qtbot.waitUntil(lambda: len(editor.model.lines) == 1, timeout=10000)
-    editor.post_button.click()
-    editor.post()                                        # a double press while busy: ignored
+    # Ctrl+Enter right in the scan field posts; a second press while busy is ignored
+    QTest.keyClick(editor.scan, Qt.Key_Return, Qt.ControlModifier)
+    assert editor.busy
+    editor.post()
     qtbot.waitUntil(lambda: editor.info is not None and editor.info.state == "posted",
                     timeout=10000)
     first = editor.info
@@ -296,8 +298,8 @@ def test_receive_queue_click_opens_the_receipt_draft(qtbot, sqlite_db, runner):
     clerk = Client(sqlite_db, world.staff.warehouse)
     page = open_page(qtbot, clerk, runner)
     assert column_texts(page.receive_table, 1) == ["华东五金供应商"]
-    page.receive_table.selectRow(0)
-    page.receipt_button.click()
+    page.receive_table.setCurrentCell(0, 0)
+    QTest.keyClick(page.receive_table, Qt.Key_Return)       # the keyboard is enough
     qtbot.waitUntil(lambda: len(page.windows) == 1, timeout=10000)
     editor = wait_editor(qtbot, next(iter(page.windows.values())).editor)
     assert editor.info.purchase_order_id == po_id

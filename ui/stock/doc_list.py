@@ -45,14 +45,18 @@ class StockDocumentList(QWidget):
         self.more_button = QPushButton(self.tr("More"))
         self.more_button.setEnabled(False)
         self.open_button = QPushButton(self.tr("Open"))
+        # batch print (ui.printing): the posted delivery notes among the selected rows
+        self.print_button = QPushButton(self.tr("Print selected"))
         bar = QHBoxLayout()
         for label, combo in ((self.tr("Type:"), self.doc_type), (self.tr("State:"), self.state),
                              (self.tr("Warehouse:"), self.warehouse)):
             bar.addWidget(QLabel(label))
             bar.addWidget(combo)
         bar.addStretch(1)
+        bar.addWidget(self.print_button)
         bar.addWidget(self.open_button)
         self.table = make_table([""] * 8, stretch=4)
+        self.table.setSelectionMode(self.table.SelectionMode.ExtendedSelection)
         self.message = QLabel()
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
@@ -73,6 +77,7 @@ class StockDocumentList(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.more_button.clicked.connect(self.load_more)
         self.open_button.clicked.connect(self._open_selected)
+        self.print_button.clicked.connect(self.print_selected)
         self.table.activated.connect(lambda _i: self._open_selected())
         self.jobs.submit(client.read, load_warehouses, on_done=self._warehouses,
                          on_error=lambda e: self._say(error_text(e)))
@@ -128,3 +133,17 @@ class StockDocumentList(QWidget):
         doc_id = selected_id(self.table)
         if doc_id is not None:
             self.open_document.emit(doc_id)
+
+    def selected_delivery_notes(self) -> list[int]:
+        """Ids of the posted delivery notes among the selected rows, in list order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.rows[r].id for r in rows if r < len(self.rows) and
+                self.rows[r].doc_type == "DN" and self.rows[r].state == "posted"]
+
+    def print_selected(self) -> None:
+        ids = self.selected_delivery_notes()
+        if not ids:
+            self._say(self.tr("Select posted delivery notes to print."))
+            return
+        from ui.printing import print_documents
+        print_documents(self, self.client, self.runner, "delivery_note", ids)

@@ -7,7 +7,7 @@ already has a draft opens that draft instead of making a second one, and the cli
 UUID is kept per order, so a double click or a resend creates one draft."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
@@ -25,6 +25,7 @@ from ui.widgets.formatting import date_text
 from ui.widgets.lifetime import OwnedRunner
 
 DRAFT_STATES = ("draft", "submitted")
+AUTO_REFRESH_MS = 60 * 1000
 
 
 def open_or_create_delivery(session, actor, so_id: int, client_uuid: str):
@@ -80,6 +81,11 @@ class WarehousePage(QWidget):
         self._build()
         self.jobs.submit(client.read, load_warehouses, on_done=self._warehouses_loaded,
                          on_error=self._failed)
+        # Orders are approved and received elsewhere all day: the queues follow on their own.
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(AUTO_REFRESH_MS)
+        self.refresh_timer.timeout.connect(self._auto_refresh)
+        self.refresh_timer.start()
 
     def _build(self) -> None:
         self.warehouse = QComboBox()
@@ -224,6 +230,14 @@ class WarehousePage(QWidget):
         fill_warehouse_combo(self.warehouse, self.warehouses,
                              any_text=self.tr("All warehouses"))
         self.refresh()
+
+    def _auto_refresh(self) -> None:
+        if self.isVisible() and self.tabs.currentWidget() is self.queue_tab and self.settled:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.ship_table.setFocus()        # Enter on the first order makes its delivery note
 
     def warehouse_id(self) -> int | None:
         return self.warehouse.currentData()
