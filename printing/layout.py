@@ -292,9 +292,18 @@ def _edges(cells, merges, covered) -> dict[tuple[int, int], tuple]:
     range is dropped; a top/bottom edge that is inside its range (merge_row set) is drawn
     only where a page break cuts the range and that row ends up first/last on the page."""
     out: dict[tuple[int, int], tuple] = {}
+    plain: dict[tuple, tuple] = {}  # a cell outside any merge: its edges are its borders
     for (row, col), item in cells.items():
         borders = item.style.borders
         if not any(borders):
+            continue
+        if (row, col) not in covered and (row, col) not in merges:
+            edges = plain.get(borders)
+            if edges is None:
+                edges = plain[borders] = tuple(
+                    (side[0], side[1:], None) for side in borders if side is not None)
+            if edges:
+                out[(row, col)] = edges
             continue
         anchor = covered.get((row, col), (row, col))
         ar2, ac2 = merges.get(anchor, (row, col))

@@ -222,9 +222,30 @@ def fields_markdown(key: str, language: str = "zh") -> str:
     return head + "\n" + "\n".join(rows)
 
 
-if __name__ == "__main__":  # the tables of docs/print-templates.md
+BLOCKS = {"company": COMPANY, "user": USER, "customer": CUSTOMER, "supplier": SUPPLIER}
+
+
+def docs_markdown(language: str = "zh") -> str:
+    """The field tables of docs/print-templates.md: the shared blocks once, then each
+    document type's own fields."""
+    zh = language == "zh"
+    head = "| 字段 | 含义 |\n|---|---|" if zh else "| field | meaning |\n|---|---|"
+
+    def table(fields) -> str:
+        return head + "\n" + "\n".join(f"| `{f.path}` | {f.zh if zh else f.en} |"
+                                         for f in fields)
+    out = []
+    for name, fields in BLOCKS.items():
+        out.append(f"#### `{name}.*`\n\n{table(fields)}\n")
+    for d in DOC_TYPES.values():
+        shared = {f.path for block in BLOCKS.values() for f in block}
+        own = [f for f in d.fields if f.path not in shared]
+        blocks = [n for n, fs in BLOCKS.items() if fs[0] in d.fields]
+        uses = ("另有 " if zh else "Also ") + ", ".join(f"`{b}.*`" for b in blocks)
+        out.append(f"#### {d.zh if zh else d.en} (`{d.key}`)\n\n{uses}\n\n{table(own)}\n")
+    return "\n".join(out)
+
+
+if __name__ == "__main__":  # python -m services.print_fields zh|en → the docs' tables
     import sys
-    lang = sys.argv[1] if len(sys.argv) > 1 else "zh"
-    for dt_ in DOC_TYPES.values():
-        print(f"#### {dt_.zh if lang == 'zh' else dt_.en} (`{dt_.key}`)\n")
-        print(fields_markdown(dt_.key, lang) + "\n")
+    print(docs_markdown(sys.argv[1] if len(sys.argv) > 1 else "zh"))

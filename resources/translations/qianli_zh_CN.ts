@@ -3010,8 +3010,8 @@
     <name>LowStockWidget</name>
     <message>
         <location filename="../../ui/stock/low_stock.py" line="39"/>
-        <location filename="../../ui/stock/low_stock.py" line="73"/>
-        <location filename="../../ui/stock/low_stock.py" line="88"/>
+        <location filename="../../ui/stock/low_stock.py" line="72"/>
+        <location filename="../../ui/stock/low_stock.py" line="87"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
@@ -3026,47 +3026,47 @@
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <location filename="../../ui/stock/low_stock.py" line="60"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <location filename="../../ui/stock/low_stock.py" line="60"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <location filename="../../ui/stock/low_stock.py" line="60"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="62"/>
+        <location filename="../../ui/stock/low_stock.py" line="61"/>
         <source>On hand</source>
         <translation>现存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="62"/>
+        <location filename="../../ui/stock/low_stock.py" line="61"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="62"/>
+        <location filename="../../ui/stock/low_stock.py" line="61"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="63"/>
+        <location filename="../../ui/stock/low_stock.py" line="62"/>
         <source>Minimum</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="63"/>
+        <location filename="../../ui/stock/low_stock.py" line="62"/>
         <source>Short by</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="92"/>
+        <location filename="../../ui/stock/low_stock.py" line="91"/>
         <source>%1 products below their minimum stock</source>
         <translation>%1 种商品低于最低库存</translation>
     </message>
@@ -3949,7 +3949,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="129"/>
+        <location filename="../../ui/orders/order_list.py" line="128"/>
         <source>%1 orders shown</source>
         <translation>已显示 %1 张订单</translation>
     </message>
@@ -4000,12 +4000,12 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="243"/>
+        <location filename="../../ui/orders/order_list.py" line="242"/>
         <source>Sales orders</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="244"/>
+        <location filename="../../ui/orders/order_list.py" line="243"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
@@ -5077,42 +5077,42 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderList</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="217"/>
+        <location filename="../../ui/orders/order_list.py" line="216"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="217"/>
+        <location filename="../../ui/orders/order_list.py" line="216"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="217"/>
+        <location filename="../../ui/orders/order_list.py" line="216"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="218"/>
+        <location filename="../../ui/orders/order_list.py" line="217"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="218"/>
+        <location filename="../../ui/orders/order_list.py" line="217"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="218"/>
+        <location filename="../../ui/orders/order_list.py" line="217"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="218"/>
+        <location filename="../../ui/orders/order_list.py" line="217"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="221"/>
+        <location filename="../../ui/orders/order_list.py" line="220"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
     </message>
@@ -5602,47 +5602,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderList</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="181"/>
+        <location filename="../../ui/orders/order_list.py" line="180"/>
         <source>Approval rules…</source>
         <translation>审批规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="195"/>
+        <location filename="../../ui/orders/order_list.py" line="194"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="195"/>
+        <location filename="../../ui/orders/order_list.py" line="194"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="195"/>
+        <location filename="../../ui/orders/order_list.py" line="194"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="196"/>
+        <location filename="../../ui/orders/order_list.py" line="195"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="196"/>
+        <location filename="../../ui/orders/order_list.py" line="195"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="196"/>
+        <location filename="../../ui/orders/order_list.py" line="195"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="197"/>
+        <location filename="../../ui/orders/order_list.py" line="196"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="200"/>
+        <location filename="../../ui/orders/order_list.py" line="199"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
     </message>
@@ -7829,7 +7829,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_list.py" line="44"/>
-        <location filename="../../ui/stock/doc_list.py" line="82"/>
+        <location filename="../../ui/stock/doc_list.py" line="86"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
@@ -7845,63 +7845,73 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_list.py" line="49"/>
+        <source>Print selected</source>
+        <translation>打印所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="51"/>
         <source>Type:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="49"/>
+        <location filename="../../ui/stock/doc_list.py" line="51"/>
         <source>State:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="50"/>
+        <location filename="../../ui/stock/doc_list.py" line="52"/>
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="69"/>
+        <location filename="../../ui/stock/doc_list.py" line="73"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="69"/>
+        <location filename="../../ui/stock/doc_list.py" line="73"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="69"/>
+        <location filename="../../ui/stock/doc_list.py" line="73"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="70"/>
+        <location filename="../../ui/stock/doc_list.py" line="74"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="70"/>
+        <location filename="../../ui/stock/doc_list.py" line="74"/>
         <source>Customer / supplier</source>
         <translation>客户 / 供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="71"/>
+        <location filename="../../ui/stock/doc_list.py" line="75"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="71"/>
+        <location filename="../../ui/stock/doc_list.py" line="75"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="71"/>
+        <location filename="../../ui/stock/doc_list.py" line="75"/>
         <source>Posted</source>
         <translation>过账时间</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_list.py" line="116"/>
+        <location filename="../../ui/stock/doc_list.py" line="120"/>
         <source>%1 documents shown</source>
         <translation>已显示 %1 张单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_list.py" line="146"/>
+        <source>Select posted delivery notes to print.</source>
+        <translation>请选择已过账的送货单再打印。</translation>
     </message>
 </context>
 <context>
@@ -7941,78 +7951,78 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/inquiry.py" line="87"/>
-        <location filename="../../ui/stock/inquiry.py" line="173"/>
+        <location filename="../../ui/stock/inquiry.py" line="172"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="92"/>
+        <location filename="../../ui/stock/inquiry.py" line="91"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="95"/>
+        <location filename="../../ui/stock/inquiry.py" line="94"/>
         <source>Movements</source>
         <translation>出入库明细</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="98"/>
+        <location filename="../../ui/stock/inquiry.py" line="97"/>
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="115"/>
-        <location filename="../../ui/stock/inquiry.py" line="119"/>
+        <location filename="../../ui/stock/inquiry.py" line="114"/>
+        <location filename="../../ui/stock/inquiry.py" line="118"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="115"/>
+        <location filename="../../ui/stock/inquiry.py" line="114"/>
         <source>On hand</source>
         <translation>现存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="116"/>
+        <location filename="../../ui/stock/inquiry.py" line="115"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="116"/>
+        <location filename="../../ui/stock/inquiry.py" line="115"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="117"/>
+        <location filename="../../ui/stock/inquiry.py" line="116"/>
         <source>Average cost</source>
         <translation>平均成本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="118"/>
+        <location filename="../../ui/stock/inquiry.py" line="117"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="118"/>
+        <location filename="../../ui/stock/inquiry.py" line="117"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="118"/>
+        <location filename="../../ui/stock/inquiry.py" line="117"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="119"/>
+        <location filename="../../ui/stock/inquiry.py" line="118"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="120"/>
+        <location filename="../../ui/stock/inquiry.py" line="119"/>
         <source>Balance after</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="120"/>
+        <location filename="../../ui/stock/inquiry.py" line="119"/>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
@@ -8022,7 +8032,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="166"/>
+        <location filename="../../ui/stock/inquiry.py" line="165"/>
         <source>In all warehouses: %1 on hand, %2 available; minimum stock %3.</source>
         <translation>全部仓库：现存 %1，可用 %2；最低库存 %3。</translation>
     </message>
@@ -8743,158 +8753,158 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="88"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="94"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="90"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="96"/>
         <source>Receive without order…</source>
         <translation>无单入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="91"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="97"/>
         <source>Transfer…</source>
         <translation>调拨…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="92"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="98"/>
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="97"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="103"/>
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="105"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="111"/>
         <source>Create delivery note</source>
         <translation>生成发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="108"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="114"/>
         <source>Create receipt</source>
         <translation>生成入库单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="110"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="116"/>
         <source>To ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="111"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="117"/>
         <source>To receive</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="123"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="126"/>
         <source>Drafts in progress</source>
         <translation>处理中的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="202"/>
         <location filename="../../ui/stock/warehouse_page.py" line="205"/>
-        <location filename="../../ui/stock/warehouse_page.py" line="209"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="208"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="202"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="205"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="203"/>
         <location filename="../../ui/stock/warehouse_page.py" line="206"/>
-        <location filename="../../ui/stock/warehouse_page.py" line="210"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="209"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="213"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="203"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="206"/>
         <source>Deliver by</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="204"/>
         <location filename="../../ui/stock/warehouse_page.py" line="207"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="210"/>
         <source>Open lines</source>
         <translation>未完成行</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="204"/>
         <location filename="../../ui/stock/warehouse_page.py" line="207"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="210"/>
         <source>Open qty</source>
         <translation>未完成数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="205"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="208"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="206"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="209"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="208"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="211"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="208"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="211"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="209"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
         <source>Customer / supplier</source>
         <translation>客户 / 供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="210"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="213"/>
         <source>Created by</source>
         <translation>制单人</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="211"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="214"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="215"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="215"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="215"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="213"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="216"/>
         <source>Low stock</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="228"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="231"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="265"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="276"/>
         <source>To ship (%1)</source>
         <translation>待发货（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="266"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="277"/>
         <source>To receive (%1)</source>
         <translation>待收货（%1）</translation>
     </message>

@@ -194,3 +194,19 @@ def test_install_adds_menu_entries_and_the_stock_print_handler(qtbot, sqlite_db,
     assert [a.text() for a in warehouse] == ["Print templates…"]
     from ui.stock.doc_actions import print_handler
     assert print_handler() is not None
+
+
+def test_batch_print_from_the_stock_document_list(qtbot, sqlite_db, world, runner):
+    from ui.stock.doc_list import StockDocumentList
+    staff, w = world
+    docs = StockDocumentList(client_for(sqlite_db, staff.warehouse), runner)
+    qtbot.addWidget(docs)
+    qtbot.waitUntil(lambda: docs.settled and len(docs.rows) == 4, timeout=20000)
+    docs.print_selected()
+    assert docs.message.text() == "Select posted delivery notes to print."
+    docs.table.selectAll()  # the draft note, the return and the receipt are left out
+    assert docs.selected_delivery_notes() == [w.dn_id]
+    docs.print_selected()
+    qtbot.waitUntil(lambda: docs.findChild(printing.PrintPreviewDialog) is not None,
+                    timeout=30000)
+    assert docs.findChild(printing.PrintPreviewDialog).job.numbers == (w.dn_number,) * 3
