@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from models.stock import StockDocument, StockMove
 from services import deliveries, receipts, sales_orders, stock_ledger
-from services.errors import PermissionDenied, ValidationError
+from services.errors import InsufficientStock, PermissionDenied, ValidationError
 from services.stock_documents import (DocLineInput, new_uuid, post_document,
                                       set_draft_lines)
 from tests.helpers.documents import approved_po, approved_so, balance, make_world
@@ -166,3 +166,33 @@ def test_a_product_not_on_the_order_is_refused(db, staff):
     assert err.value.errors == {"lines[2].qty": "Line 2 (SKU-002): not on "
                                                 f"SO-{doc.doc_date.year}-000001."}
     assert balance(db, p2, w.warehouses[0]) == (D("20"), D("0"))
+
+
+def test_shipping_from_a_warehouse_without_enough_stock_is_refused_whole(db, staff):
+    w = stocked_world(db, staff)
+    (p1, p2, _), (central, branch) = w.products, w.warehouses
+    db.write(lambda s: post_document(s, staff.warehouse, receipts.create_standalone_receipt(
+        s, staff.warehouse, branch, "调拨补货", (DocLineInput(p1, D("3"), unit_cost=D("90")),
+                                                 DocLineInput(p2, D("9"), unit_cost=D("40"))),
+        new_uuid()).id))
+    so = approved_so(db, staff, w, [(p2, 2, "80"), (p1, 5, "200")])      # reserved centrally
+    with pytest.raises(InsufficientStock) as err:
+        db.write(lambda s: deliveries.post_delivery_from_so(s, staff.warehouse, so, new_uuid(),
+                                                            warehouse_id=branch))
+    assert str(err.value) == "Not enough stock of SKU-001 产品1 in 仓库2: short by 2"
+    assert balance(db, p2, branch) == (D("9"), D("0"))                  # nothing half-shipped
+    assert balance(db, p1, central) == (D("20"), D("5"))                # still reserved
+    assert so_info(db, staff, so).state == "approved"
+    assert db.read(lambda s: s.scalar(select(StockMove.id).where(
+        StockMove.doc_type == "DN"))) is None
+
+    # an order the branch can serve ships from there; its central reservation is released
+    small = approved_so(db, staff, w, [(p1, 3, "200")])
+    assert balance(db, p1, central) == (D("20"), D("8"))
+    done = db.write(lambda s: deliveries.post_delivery_from_so(
+        s, staff.warehouse, small, new_uuid(), warehouse_id=branch)).document
+    assert done.warehouse_id == branch and done.lines[0].unit_cost == D("90")
+    assert balance(db, p1, branch) == (D("0"), D("0"))
+    assert balance(db, p1, central) == (D("20"), D("5"))
+    assert db.read(lambda s: stock_ledger.verify(s, open_reservations={
+        (p1, central): D("5"), (p2, central): D("2")})) == []
