@@ -4,42 +4,42 @@
 <context>
     <name>ApprovalRulesDialog</name>
     <message>
-        <location filename="../../ui/orders/approval_rules.py" line="39"/>
+        <location filename="../../ui/orders/approval_rules.py" line="41"/>
         <source>Order approval rules</source>
         <translation>订单审批规则</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/approval_rules.py" line="40"/>
+        <location filename="../../ui/orders/approval_rules.py" line="42"/>
         <source>A sales order needs a manager&apos;s approval when its total or a line&apos;s discount is above these limits. Leave a limit empty for no rule. Orders already submitted keep their decision.</source>
         <translation>销售订单的总额或某行折扣超过以下限额时，需要经理审批。留空表示不设此规则。已提交的订单保持原来的审批结果。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/approval_rules.py" line="46"/>
+        <location filename="../../ui/orders/approval_rules.py" line="48"/>
         <source>e.g. 50000 or 5万 (empty: no limit)</source>
         <translation>例如 50000 或 5万（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/approval_rules.py" line="48"/>
+        <location filename="../../ui/orders/approval_rules.py" line="50"/>
         <source>e.g. 10 (empty: no limit)</source>
         <translation>例如 10（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/approval_rules.py" line="51"/>
+        <location filename="../../ui/orders/approval_rules.py" line="53"/>
         <source>Order total above (¥)</source>
         <translation>订单总额超过（¥）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/approval_rules.py" line="53"/>
+        <location filename="../../ui/orders/approval_rules.py" line="55"/>
         <source>Line discount above (%)</source>
         <translation>单行折扣超过（%）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/approval_rules.py" line="87"/>
+        <location filename="../../ui/orders/approval_rules.py" line="89"/>
         <source>Type an amount such as 50000 or 5万.</source>
         <translation>请输入金额，例如 50000 或 5万。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/approval_rules.py" line="92"/>
+        <location filename="../../ui/orders/approval_rules.py" line="94"/>
         <source>Type a percentage such as 10.</source>
         <translation>请输入百分比，例如 10。</translation>
     </message>
@@ -3009,64 +3009,64 @@
 <context>
     <name>LowStockWidget</name>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="39"/>
-        <location filename="../../ui/stock/low_stock.py" line="72"/>
-        <location filename="../../ui/stock/low_stock.py" line="87"/>
+        <location filename="../../ui/stock/low_stock.py" line="38"/>
+        <location filename="../../ui/stock/low_stock.py" line="66"/>
+        <location filename="../../ui/stock/low_stock.py" line="79"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="41"/>
+        <location filename="../../ui/stock/low_stock.py" line="40"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="45"/>
+        <location filename="../../ui/stock/low_stock.py" line="44"/>
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="60"/>
+        <location filename="../../ui/stock/low_stock.py" line="59"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="60"/>
+        <location filename="../../ui/stock/low_stock.py" line="59"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="60"/>
+        <location filename="../../ui/stock/low_stock.py" line="59"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <location filename="../../ui/stock/low_stock.py" line="60"/>
         <source>On hand</source>
         <translation>现存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <location filename="../../ui/stock/low_stock.py" line="60"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="61"/>
+        <location filename="../../ui/stock/low_stock.py" line="60"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="62"/>
+        <location filename="../../ui/stock/low_stock.py" line="61"/>
         <source>Minimum</source>
         <translation>最低库存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="62"/>
+        <location filename="../../ui/stock/low_stock.py" line="61"/>
         <source>Short by</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/low_stock.py" line="91"/>
+        <location filename="../../ui/stock/low_stock.py" line="83"/>
         <source>%1 products below their minimum stock</source>
         <translation>%1 种商品低于最低库存</translation>
     </message>
@@ -3362,62 +3362,62 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>NewDocumentDialog</name>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="60"/>
+        <location filename="../../ui/stock/new_document.py" line="53"/>
         <source>Receive goods without a purchase order</source>
         <translation>无采购订单入库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="61"/>
+        <location filename="../../ui/stock/new_document.py" line="54"/>
         <source>New transfer</source>
         <translation>新建调拨单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="61"/>
+        <location filename="../../ui/stock/new_document.py" line="54"/>
         <source>New stock count</source>
         <translation>新建盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="73"/>
+        <location filename="../../ui/stock/new_document.py" line="66"/>
         <source>From warehouse</source>
         <translation>调出仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="73"/>
+        <location filename="../../ui/stock/new_document.py" line="66"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="76"/>
+        <location filename="../../ui/stock/new_document.py" line="69"/>
         <source>To warehouse</source>
         <translation>调入仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="77"/>
+        <location filename="../../ui/stock/new_document.py" line="70"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="79"/>
+        <location filename="../../ui/stock/new_document.py" line="72"/>
         <source>e.g. sample from supplier, found in stock</source>
         <translation>例如：供应商样品、盘点发现</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="86"/>
+        <location filename="../../ui/stock/new_document.py" line="79"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="107"/>
+        <location filename="../../ui/stock/new_document.py" line="97"/>
         <source>Choose a warehouse.</source>
         <translation>请选择仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="112"/>
+        <location filename="../../ui/stock/new_document.py" line="102"/>
         <source>Say why goods are received without a purchase order.</source>
         <translation>请说明无采购订单入库的原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/new_document.py" line="120"/>
+        <location filename="../../ui/stock/new_document.py" line="110"/>
         <source>A transfer goes to a different warehouse.</source>
         <translation>调拨必须调往另一个仓库。</translation>
     </message>
@@ -3758,47 +3758,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrderFormBase</name>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="106"/>
+        <location filename="../../ui/orders/order_form.py" line="115"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="134"/>
+        <location filename="../../ui/orders/order_form.py" line="143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="105"/>
+        <location filename="../../ui/orders/order_form.py" line="114"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="102"/>
+        <location filename="../../ui/orders/order_form.py" line="111"/>
         <source>Add a product: scan or type its SKU or name</source>
         <translation>添加商品：扫描条码，或输入货号、名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="195"/>
+        <location filename="../../ui/orders/order_form.py" line="204"/>
         <source>Total %1 (tax %2)</source>
         <translation>合计 %1（税额 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="198"/>
+        <location filename="../../ui/orders/order_form.py" line="207"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="285"/>
+        <location filename="../../ui/orders/order_form.py" line="288"/>
         <source>Submitted as %1.</source>
         <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="285"/>
+        <location filename="../../ui/orders/order_form.py" line="288"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="344"/>
+        <location filename="../../ui/orders/order_form.py" line="347"/>
         <source>Someone else saved this order after you opened it. Close and open it again to see their version.</source>
         <translation>您打开此订单后，他人已保存了修改。请关闭后重新打开以查看最新版本。</translation>
     </message>
@@ -3909,47 +3909,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrderListBase</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="43"/>
+        <location filename="../../ui/orders/order_list.py" line="41"/>
         <source>Open orders</source>
         <translation>未完成订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="44"/>
+        <location filename="../../ui/orders/order_list.py" line="42"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="45"/>
+        <location filename="../../ui/orders/order_list.py" line="43"/>
         <source>All orders</source>
         <translation>全部订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="48"/>
+        <location filename="../../ui/orders/order_list.py" line="46"/>
         <source>New order</source>
         <translation>新建订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="51"/>
+        <location filename="../../ui/orders/order_list.py" line="49"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="52"/>
+        <location filename="../../ui/orders/order_list.py" line="50"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="54"/>
+        <location filename="../../ui/orders/order_list.py" line="52"/>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="66"/>
+        <location filename="../../ui/orders/order_list.py" line="64"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="128"/>
+        <location filename="../../ui/orders/order_list.py" line="119"/>
         <source>%1 orders shown</source>
         <translation>已显示 %1 张订单</translation>
     </message>
@@ -4000,12 +4000,12 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrdersPage</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="242"/>
+        <location filename="../../ui/orders/order_list.py" line="233"/>
         <source>Sales orders</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="243"/>
+        <location filename="../../ui/orders/order_list.py" line="234"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
@@ -4943,133 +4943,133 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderForm</name>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="99"/>
+        <location filename="../../ui/orders/purchase_form.py" line="100"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="100"/>
+        <location filename="../../ui/orders/purchase_form.py" line="101"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="107"/>
+        <location filename="../../ui/orders/purchase_form.py" line="108"/>
         <source>(choose a supplier)</source>
         <translation>（请选择供应商）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="110"/>
+        <location filename="../../ui/orders/purchase_form.py" line="111"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="124"/>
+        <location filename="../../ui/orders/purchase_form.py" line="122"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="127"/>
+        <location filename="../../ui/orders/purchase_form.py" line="125"/>
         <source>empty: the supplier&apos;s terms</source>
         <translation>留空：按供应商的付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="133"/>
+        <location filename="../../ui/orders/purchase_form.py" line="131"/>
         <source>Supplier *</source>
         <translation>供应商 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="134"/>
+        <location filename="../../ui/orders/purchase_form.py" line="132"/>
         <source>Receiving warehouse *</source>
         <translation>收货仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="135"/>
+        <location filename="../../ui/orders/purchase_form.py" line="133"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="136"/>
+        <location filename="../../ui/orders/purchase_form.py" line="134"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="137"/>
+        <location filename="../../ui/orders/purchase_form.py" line="135"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="137"/>
+        <location filename="../../ui/orders/purchase_form.py" line="135"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="141"/>
+        <location filename="../../ui/orders/purchase_form.py" line="139"/>
         <source>Created / approved by</source>
         <translation>制单 / 审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="147"/>
+        <location filename="../../ui/orders/purchase_form.py" line="145"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="148"/>
+        <location filename="../../ui/orders/purchase_form.py" line="146"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="150"/>
+        <location filename="../../ui/orders/purchase_form.py" line="148"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="152"/>
+        <location filename="../../ui/orders/purchase_form.py" line="150"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="173"/>
+        <location filename="../../ui/orders/purchase_form.py" line="171"/>
         <source>Purchase order %1</source>
         <translation>采购订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="174"/>
+        <location filename="../../ui/orders/purchase_form.py" line="172"/>
         <source>Purchase order (draft)</source>
         <translation>采购订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="176"/>
+        <location filename="../../ui/orders/purchase_form.py" line="174"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="211"/>
+        <location filename="../../ui/orders/purchase_form.py" line="209"/>
         <source>Choose the supplier.</source>
         <translation>请选择供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="213"/>
+        <location filename="../../ui/orders/purchase_form.py" line="211"/>
         <source>Choose the warehouse that receives the goods.</source>
         <translation>请选择收货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="226"/>
+        <location filename="../../ui/orders/purchase_form.py" line="224"/>
         <source>%1 approved; it is in the warehouse&apos;s queue to receive.</source>
         <translation>%1 已审批，已进入仓库的待收货列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="230"/>
-        <location filename="../../ui/orders/purchase_form.py" line="231"/>
+        <location filename="../../ui/orders/purchase_form.py" line="228"/>
+        <location filename="../../ui/orders/purchase_form.py" line="229"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="230"/>
+        <location filename="../../ui/orders/purchase_form.py" line="228"/>
         <source>Why is the order cancelled?</source>
         <translation>为什么取消此订单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="235"/>
+        <location filename="../../ui/orders/purchase_form.py" line="233"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -5077,42 +5077,42 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderList</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="216"/>
+        <location filename="../../ui/orders/order_list.py" line="207"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="216"/>
+        <location filename="../../ui/orders/order_list.py" line="207"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="216"/>
+        <location filename="../../ui/orders/order_list.py" line="207"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="217"/>
+        <location filename="../../ui/orders/order_list.py" line="208"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="217"/>
+        <location filename="../../ui/orders/order_list.py" line="208"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="217"/>
+        <location filename="../../ui/orders/order_list.py" line="208"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="217"/>
+        <location filename="../../ui/orders/order_list.py" line="208"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="220"/>
+        <location filename="../../ui/orders/order_list.py" line="211"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
     </message>
@@ -5403,198 +5403,198 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderForm</name>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="51"/>
+        <location filename="../../ui/orders/sales_form.py" line="52"/>
         <source>New sales order</source>
         <translation>新建销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="52"/>
+        <location filename="../../ui/orders/sales_form.py" line="53"/>
         <source>Sales order</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="60"/>
+        <location filename="../../ui/orders/sales_form.py" line="61"/>
         <source>(choose a customer)</source>
         <translation>（请选择客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="63"/>
+        <location filename="../../ui/orders/sales_form.py" line="64"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="74"/>
+        <location filename="../../ui/orders/sales_form.py" line="75"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="79"/>
+        <location filename="../../ui/orders/sales_form.py" line="80"/>
         <source>e.g. 送货上门, 运费我方承担</source>
         <translation>例如：送货上门，运费我方承担</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="82"/>
+        <location filename="../../ui/orders/sales_form.py" line="83"/>
         <source>e.g. 月结30天</source>
         <translation>例如：月结30天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="95"/>
+        <location filename="../../ui/orders/sales_form.py" line="96"/>
         <source>Customer *</source>
         <translation>客户 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="95"/>
+        <location filename="../../ui/orders/sales_form.py" line="96"/>
         <source>Warehouse *</source>
         <translation>仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="96"/>
+        <location filename="../../ui/orders/sales_form.py" line="97"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="97"/>
+        <location filename="../../ui/orders/sales_form.py" line="98"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="98"/>
+        <location filename="../../ui/orders/sales_form.py" line="99"/>
         <source>Delivery address</source>
         <translation>送货地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="99"/>
+        <location filename="../../ui/orders/sales_form.py" line="100"/>
         <source>Delivery terms</source>
         <translation>交货条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="100"/>
+        <location filename="../../ui/orders/sales_form.py" line="101"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="101"/>
+        <location filename="../../ui/orders/sales_form.py" line="102"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="101"/>
+        <location filename="../../ui/orders/sales_form.py" line="102"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="102"/>
+        <location filename="../../ui/orders/sales_form.py" line="103"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="106"/>
+        <location filename="../../ui/orders/sales_form.py" line="107"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="113"/>
+        <location filename="../../ui/orders/sales_form.py" line="114"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="114"/>
+        <location filename="../../ui/orders/sales_form.py" line="115"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="116"/>
+        <location filename="../../ui/orders/sales_form.py" line="117"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="118"/>
+        <location filename="../../ui/orders/sales_form.py" line="119"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="119"/>
+        <location filename="../../ui/orders/sales_form.py" line="120"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="143"/>
+        <location filename="../../ui/orders/sales_form.py" line="144"/>
         <source>Sales order %1</source>
         <translation>销售订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="144"/>
+        <location filename="../../ui/orders/sales_form.py" line="145"/>
         <source>Sales order (draft)</source>
         <translation>销售订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="147"/>
+        <location filename="../../ui/orders/sales_form.py" line="148"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation>需要经理审批：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="150"/>
+        <location filename="../../ui/orders/sales_form.py" line="151"/>
         <source>Approved by %1 (%2)</source>
         <translation>已由 %1 审批（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="153"/>
+        <location filename="../../ui/orders/sales_form.py" line="154"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="177"/>
+        <location filename="../../ui/orders/sales_form.py" line="178"/>
         <source>Order for which customer?</source>
         <translation>为哪个客户下单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="195"/>
+        <location filename="../../ui/orders/sales_form.py" line="196"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="197"/>
+        <location filename="../../ui/orders/sales_form.py" line="198"/>
         <source>Choose the warehouse that delivers.</source>
         <translation>请选择发货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="216"/>
+        <location filename="../../ui/orders/sales_form.py" line="217"/>
         <source>%1 approved; its stock is reserved.</source>
         <translation>%1 已审批，库存已预留。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="219"/>
+        <location filename="../../ui/orders/sales_form.py" line="220"/>
         <source>Reject order</source>
         <translation>驳回订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="220"/>
+        <location filename="../../ui/orders/sales_form.py" line="221"/>
         <source>Why does the order go back to the salesperson?</source>
         <translation>为什么将订单退回给业务员？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="221"/>
+        <location filename="../../ui/orders/sales_form.py" line="222"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="225"/>
+        <location filename="../../ui/orders/sales_form.py" line="226"/>
         <source>Sent back to the salesperson as a draft.</source>
         <translation>已作为草稿退回给业务员。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="228"/>
-        <location filename="../../ui/orders/sales_form.py" line="230"/>
+        <location filename="../../ui/orders/sales_form.py" line="229"/>
+        <location filename="../../ui/orders/sales_form.py" line="231"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="229"/>
+        <location filename="../../ui/orders/sales_form.py" line="230"/>
         <source>Why is the order cancelled? Reserved stock is released.</source>
         <translation>为什么取消此订单？已预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="234"/>
+        <location filename="../../ui/orders/sales_form.py" line="235"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -5602,47 +5602,47 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderList</name>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="180"/>
+        <location filename="../../ui/orders/order_list.py" line="171"/>
         <source>Approval rules…</source>
         <translation>审批规则…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="194"/>
+        <location filename="../../ui/orders/order_list.py" line="185"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="194"/>
+        <location filename="../../ui/orders/order_list.py" line="185"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="194"/>
+        <location filename="../../ui/orders/order_list.py" line="185"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="195"/>
+        <location filename="../../ui/orders/order_list.py" line="186"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="195"/>
+        <location filename="../../ui/orders/order_list.py" line="186"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="195"/>
+        <location filename="../../ui/orders/order_list.py" line="186"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="196"/>
+        <location filename="../../ui/orders/order_list.py" line="187"/>
         <source>Total</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_list.py" line="199"/>
+        <location filename="../../ui/orders/order_list.py" line="190"/>
         <source>(draft %1)</source>
         <translation>（草稿 %1）</translation>
     </message>
@@ -7518,57 +7518,52 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Stock</name>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="32"/>
-        <source>Not available yet in this version.</source>
-        <translation>此版本暂不提供该功能。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/__init__.py" line="63"/>
+        <location filename="../../ui/stock/__init__.py" line="44"/>
         <source>Goods receipt</source>
         <translation>入库单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="64"/>
+        <location filename="../../ui/stock/__init__.py" line="45"/>
         <source>Delivery note</source>
         <translation>发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="65"/>
+        <location filename="../../ui/stock/__init__.py" line="46"/>
         <source>Customer return</source>
         <translation>客户退货单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="66"/>
+        <location filename="../../ui/stock/__init__.py" line="47"/>
         <source>Supplier return</source>
         <translation>退供应商单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="67"/>
+        <location filename="../../ui/stock/__init__.py" line="48"/>
         <source>Transfer</source>
         <translation>调拨单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="68"/>
+        <location filename="../../ui/stock/__init__.py" line="49"/>
         <source>Stock count</source>
         <translation>盘点单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="73"/>
+        <location filename="../../ui/stock/__init__.py" line="54"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="74"/>
+        <location filename="../../ui/stock/__init__.py" line="55"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="75"/>
+        <location filename="../../ui/stock/__init__.py" line="56"/>
         <source>Posted</source>
         <translation>已过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/__init__.py" line="76"/>
+        <location filename="../../ui/stock/__init__.py" line="57"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
@@ -7658,7 +7653,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="148"/>
-        <location filename="../../ui/stock/doc_editor.py" line="544"/>
+        <location filename="../../ui/stock/doc_editor.py" line="532"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
@@ -7709,108 +7704,108 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="320"/>
+        <location filename="../../ui/stock/doc_editor.py" line="316"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="346"/>
+        <location filename="../../ui/stock/doc_editor.py" line="334"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="366"/>
+        <location filename="../../ui/stock/doc_editor.py" line="354"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="398"/>
+        <location filename="../../ui/stock/doc_editor.py" line="386"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="463"/>
-        <location filename="../../ui/stock/doc_editor.py" line="484"/>
+        <location filename="../../ui/stock/doc_editor.py" line="451"/>
+        <location filename="../../ui/stock/doc_editor.py" line="472"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="474"/>
+        <location filename="../../ui/stock/doc_editor.py" line="462"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="486"/>
+        <location filename="../../ui/stock/doc_editor.py" line="474"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="497"/>
+        <location filename="../../ui/stock/doc_editor.py" line="485"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="499"/>
+        <location filename="../../ui/stock/doc_editor.py" line="487"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="519"/>
+        <location filename="../../ui/stock/doc_editor.py" line="507"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="535"/>
+        <location filename="../../ui/stock/doc_editor.py" line="523"/>
         <source>Someone else changed this document after you opened it. Reload it to see their version (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请重新打开以查看最新版本（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="545"/>
+        <location filename="../../ui/stock/doc_editor.py" line="533"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="571"/>
+        <location filename="../../ui/stock/doc_editor.py" line="559"/>
         <source>Customer return from %1</source>
         <translation>%1 客户退货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="572"/>
+        <location filename="../../ui/stock/doc_editor.py" line="560"/>
         <source>Why does the customer return goods? (each line can say more)</source>
         <translation>客户为什么退货？（每行还可以单独说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="573"/>
+        <location filename="../../ui/stock/doc_editor.py" line="561"/>
         <source>Take back</source>
         <translation>退货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="585"/>
+        <location filename="../../ui/stock/doc_editor.py" line="573"/>
         <source>Reverse %1</source>
         <translation>冲销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="586"/>
+        <location filename="../../ui/stock/doc_editor.py" line="574"/>
         <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
         <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="588"/>
+        <location filename="../../ui/stock/doc_editor.py" line="576"/>
         <source>Reverse</source>
         <translation>冲销</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="607"/>
+        <location filename="../../ui/stock/doc_editor.py" line="595"/>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="617"/>
+        <location filename="../../ui/stock/doc_editor.py" line="605"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="618"/>
+        <location filename="../../ui/stock/doc_editor.py" line="606"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>
@@ -7925,114 +7920,114 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>StockInquiryWidget</name>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="60"/>
+        <location filename="../../ui/stock/inquiry.py" line="56"/>
         <source>Scan a barcode or type a SKU, then Enter</source>
         <translation>扫描条码或输入货号后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="64"/>
+        <location filename="../../ui/stock/inquiry.py" line="60"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="67"/>
+        <location filename="../../ui/stock/inquiry.py" line="63"/>
         <source>Product:</source>
         <translation>商品：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="70"/>
+        <location filename="../../ui/stock/inquiry.py" line="66"/>
         <source>Scan or find a product to see its stock.</source>
         <translation>扫描或查找商品以查看其库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="81"/>
+        <location filename="../../ui/stock/inquiry.py" line="77"/>
         <source>Stock by warehouse</source>
         <translation>各仓库存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="87"/>
-        <location filename="../../ui/stock/inquiry.py" line="172"/>
+        <location filename="../../ui/stock/inquiry.py" line="83"/>
+        <location filename="../../ui/stock/inquiry.py" line="162"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="91"/>
+        <location filename="../../ui/stock/inquiry.py" line="87"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="94"/>
+        <location filename="../../ui/stock/inquiry.py" line="90"/>
         <source>Movements</source>
         <translation>出入库明细</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="97"/>
+        <location filename="../../ui/stock/inquiry.py" line="93"/>
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
+        <location filename="../../ui/stock/inquiry.py" line="110"/>
         <location filename="../../ui/stock/inquiry.py" line="114"/>
-        <location filename="../../ui/stock/inquiry.py" line="118"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="114"/>
+        <location filename="../../ui/stock/inquiry.py" line="110"/>
         <source>On hand</source>
         <translation>现存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="115"/>
+        <location filename="../../ui/stock/inquiry.py" line="111"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="115"/>
+        <location filename="../../ui/stock/inquiry.py" line="111"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="116"/>
+        <location filename="../../ui/stock/inquiry.py" line="112"/>
         <source>Average cost</source>
         <translation>平均成本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="117"/>
+        <location filename="../../ui/stock/inquiry.py" line="113"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="117"/>
+        <location filename="../../ui/stock/inquiry.py" line="113"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="117"/>
+        <location filename="../../ui/stock/inquiry.py" line="113"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="118"/>
+        <location filename="../../ui/stock/inquiry.py" line="114"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="119"/>
+        <location filename="../../ui/stock/inquiry.py" line="115"/>
         <source>Balance after</source>
         <translation>结存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="119"/>
+        <location filename="../../ui/stock/inquiry.py" line="115"/>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="63"/>
+        <location filename="../../ui/stock/inquiry.py" line="59"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/inquiry.py" line="165"/>
+        <location filename="../../ui/stock/inquiry.py" line="155"/>
         <source>In all warehouses: %1 on hand, %2 available; minimum stock %3.</source>
         <translation>全部仓库：现存 %1，可用 %2；最低库存 %3。</translation>
     </message>
@@ -8341,37 +8336,37 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SupplierPickerDialog</name>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="38"/>
+        <location filename="../../ui/orders/purchase_form.py" line="39"/>
         <source>Choose a supplier</source>
         <translation>选择供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="40"/>
+        <location filename="../../ui/orders/purchase_form.py" line="41"/>
         <source>Code, name or phone…</source>
         <translation>编码、名称或电话…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="42"/>
+        <location filename="../../ui/orders/purchase_form.py" line="43"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="42"/>
+        <location filename="../../ui/orders/purchase_form.py" line="43"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="42"/>
+        <location filename="../../ui/orders/purchase_form.py" line="43"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="43"/>
+        <location filename="../../ui/orders/purchase_form.py" line="44"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="46"/>
+        <location filename="../../ui/orders/purchase_form.py" line="47"/>
         <source>Choose</source>
         <translation>选择</translation>
     </message>
@@ -8753,158 +8748,158 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>WarehousePage</name>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="94"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="92"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="96"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="94"/>
         <source>Receive without order…</source>
         <translation>无单入库…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="97"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="95"/>
         <source>Transfer…</source>
         <translation>调拨…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="98"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="96"/>
         <source>Stock count…</source>
         <translation>盘点…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="103"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="101"/>
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="111"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="109"/>
         <source>Create delivery note</source>
         <translation>生成发货单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="114"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="112"/>
         <source>Create receipt</source>
         <translation>生成入库单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="116"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="114"/>
         <source>To ship</source>
         <translation>待发货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="117"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="115"/>
         <source>To receive</source>
         <translation>待收货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="126"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="124"/>
         <source>Drafts in progress</source>
         <translation>处理中的草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="205"/>
-        <location filename="../../ui/stock/warehouse_page.py" line="208"/>
-        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="190"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="193"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="197"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="205"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="190"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="206"/>
-        <location filename="../../ui/stock/warehouse_page.py" line="209"/>
-        <location filename="../../ui/stock/warehouse_page.py" line="213"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="191"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="194"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="198"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="206"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="191"/>
         <source>Deliver by</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="207"/>
-        <location filename="../../ui/stock/warehouse_page.py" line="210"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="192"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="195"/>
         <source>Open lines</source>
         <translation>未完成行</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="207"/>
-        <location filename="../../ui/stock/warehouse_page.py" line="210"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="192"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="195"/>
         <source>Open qty</source>
         <translation>未完成数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="208"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="193"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="209"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="194"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="211"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="196"/>
         <source>Document</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="211"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="196"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="212"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="197"/>
         <source>Customer / supplier</source>
         <translation>客户 / 供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="213"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="198"/>
         <source>Created by</source>
         <translation>制单人</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="214"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="199"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="215"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="200"/>
         <source>Work queue</source>
         <translation>工作队列</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="215"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="200"/>
         <source>Documents</source>
         <translation>单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="215"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="200"/>
         <source>Purchase orders</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="216"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="201"/>
         <source>Low stock</source>
         <translation>库存预警</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="231"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="216"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="276"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="261"/>
         <source>To ship (%1)</source>
         <translation>待发货（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/warehouse_page.py" line="277"/>
+        <location filename="../../ui/stock/warehouse_page.py" line="262"/>
         <source>To receive (%1)</source>
         <translation>待收货（%1）</translation>
     </message>

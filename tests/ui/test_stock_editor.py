@@ -21,7 +21,7 @@ from ui.stock import doc_actions
 from ui.stock.doc_actions import NewDocument, save_and_post
 from ui.stock.doc_editor import StockDocumentEditor
 from ui.stock.doc_lines import COL_QTY
-from ui.stock.new_document import _standalone_receipt, _transfer
+from ui.stock.new_document import standalone_receipt, transfer_between
 from ui.stock.tables import column_texts
 from ui.stock.warehouse_page import WarehousePage
 
@@ -134,7 +134,7 @@ def test_scanner_and_keyboard_line_entry_then_post_books_the_receipt(qtbot, sqli
     world = stock_world(sqlite_db, stock={})
     clerk = Client(sqlite_db, world.staff.warehouse)
     editor = new_editor(qtbot, clerk, runner, NewDocument(
-        "GR", "WH1 总仓", _standalone_receipt(world.main), reason="样品入库"))
+        "GR", "WH1 总仓", standalone_receipt(world.main), reason="样品入库"))
     assert editor.title.text() == "New Goods receipt"
 
     scan(qtbot, editor, "6901234500011")               # barcode: a new line of 1
@@ -182,7 +182,7 @@ def test_scanner_and_keyboard_line_entry_then_post_books_the_receipt(qtbot, sqli
 def test_posting_again_with_the_editors_uuid_books_once(qtbot, sqlite_db, runner):
     world = stock_world(sqlite_db, stock={})
     clerk = Client(sqlite_db, world.staff.warehouse)
-    new = NewDocument("GR", "WH1 总仓", _standalone_receipt(world.main), reason="期初")
+    new = NewDocument("GR", "WH1 总仓", standalone_receipt(world.main), reason="期初")
     editor = new_editor(qtbot, clerk, runner, new)
     scan(qtbot, editor, "TAPE-18")
     qtbot.waitUntil(lambda: len(editor.model.lines) == 1, timeout=10000)
@@ -211,7 +211,7 @@ def test_print_button_calls_the_printing_hook_after_posting(qtbot, sqlite_db, ru
     monkeypatch.setattr(doc_actions, "_print_handler", lambda parent, doc_id: printed.append(
         doc_id))
     editor = new_editor(qtbot, clerk, runner, NewDocument(
-        "GR", "WH1 总仓", _standalone_receipt(world.main), reason="期初"))
+        "GR", "WH1 总仓", standalone_receipt(world.main), reason="期初"))
     signalled: list[int] = []
     editor.print_requested.connect(signalled.append)
     assert not editor.print_button.isVisible()
@@ -244,7 +244,7 @@ def test_transfer_beyond_stock_is_refused_naming_product_and_shortfall(qtbot, sq
     world = stock_world(sqlite_db, stock={"GLOVE-L": "40"})
     clerk = Client(sqlite_db, world.staff.warehouse)
     editor = new_editor(qtbot, clerk, runner, NewDocument(
-        "TR", "WH1 总仓", _transfer(world.main, world.south), to_warehouse_name="WH2 深圳仓"))
+        "TR", "WH1 总仓", transfer_between(world.main, world.south), to_warehouse_name="WH2 深圳仓"))
     assert editor.warehouse_label.text() == "WH1 总仓 → WH2 深圳仓"
     scan(qtbot, editor, "GLOVE-L")
     qtbot.waitUntil(lambda: len(editor.model.lines) == 1, timeout=10000)
@@ -380,7 +380,7 @@ def test_scans_faster_than_the_answers_are_all_counted(qtbot, sqlite_db, runner)
     world = stock_world(sqlite_db, stock={})
     clerk = Client(sqlite_db, world.staff.warehouse)
     editor = new_editor(qtbot, clerk, runner, NewDocument(
-        "GR", "WH1 总仓", _standalone_receipt(world.main), reason="期初"))
+        "GR", "WH1 总仓", standalone_receipt(world.main), reason="期初"))
     for code in ("6901234500011", "6901234500028", "6901234500011", "6901234500011"):
         scan(qtbot, editor, code)                  # no waiting between scans
     qtbot.waitUntil(lambda: editor.model.total_qty() == D(4), timeout=10000)

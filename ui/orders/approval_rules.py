@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
 
 from app.client import Client
 from app.runner import Runner
+from services import order_approval
 from services.errors import ValidationError
+from services.order_approval import ApprovalRules
 from ui.errors import describe as error_text, translate_service_message as message_text
 from ui.pipeline import parse_money
-from ui.stock import parse_qty, service
+from ui.stock import parse_qty
 from ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from ui.widgets.lifetime import OwnedRunner
 
@@ -66,7 +68,7 @@ class ApprovalRulesDialog(QDialog):
         self.resize(460, self.sizeHint().height())
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        self.jobs.submit(client.read, service("order_approval", "get_approval_rules"),
+        self.jobs.submit(client.read, order_approval.get_approval_rules,
                          on_done=self._loaded, on_error=lambda e: self._say(error_text(e)))
 
     def _loaded(self, rules) -> None:
@@ -92,8 +94,7 @@ class ApprovalRulesDialog(QDialog):
             problems["discount_above"] = self.tr("Type a percentage such as 10.")
         if problems:
             raise ValidationError(problems)
-        return service("order_approval", "ApprovalRules")(amount_above=amount,
-                                                          discount_above=discount)
+        return ApprovalRules(amount_above=amount, discount_above=discount)
 
     def save(self) -> None:
         self.errors.clear()
@@ -104,7 +105,7 @@ class ApprovalRulesDialog(QDialog):
             self.errors.show(exc.errors)
             return
         self.save_button.setEnabled(False)
-        self.jobs.submit(self.client.write, service("order_approval", "set_approval_rules"),
+        self.jobs.submit(self.client.write, order_approval.set_approval_rules,
                          rules, on_done=self._saved, on_error=self._failed)
 
     def _saved(self, rules) -> None:

@@ -8,7 +8,9 @@ A new order keeps one client UUID for the life of the form, so a resend (or a do
 click on Save) creates it once."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,7 +26,7 @@ from services.stock_documents import new_uuid
 from ui.errors import describe as error_text, translate_service_message as message_text
 from ui.orders import amount_text, order_state_name
 from ui.orders.order_lines import COL_QTY, OrderLinesModel
-from ui.stock import fill_warehouse_combo, load_warehouses, missing_service_tip, service
+from ui.stock import fill_warehouse_combo, load_warehouses
 from ui.stock.doc_actions import line_of
 from ui.stock.reason_dialog import ReasonDialog
 from ui.stock.tables import LINE_EDIT_TRIGGERS, lines_view, title_row
@@ -37,25 +39,32 @@ BANNER_STYLE = ("background: #fff3cd; border: 1px solid #e0c36a; border-radius: 
                 "padding: 6px;")
 
 
-def save_order(session, actor, module: str, kind: str, order_id: int | None, data,
+@dataclass(frozen=True)
+class OrderServices:
+    """The service functions of one kind of order (sales or purchase)."""
+    create: Callable
+    update: Callable
+    submit: Callable
+    get: Callable
+
+
+def save_order(session, actor, fns: OrderServices, order_id: int | None, data,
                client_uuid: str, expected_version: int | None, *, submit: bool = False):
     """The form's Save / Submit as one transaction: create the draft (idempotent by the
     form's client UUID) or update it, then submit it when asked."""
     if order_id is None:
-        info = service(module, f"create_{kind}_order")(session, actor, data, client_uuid)
+        info = fns.create(session, actor, data, client_uuid)
     else:
-        info = service(module, f"update_{kind}_order")(session, actor, order_id, data,
-                                                       expected_version)
+        info = fns.update(session, actor, order_id, data, expected_version)
     if submit:
-        info = service(module, f"submit_{kind}_order")(session, actor, info.id)
+        info = fns.submit(session, actor, info.id)
     return info
 
 
-def load_order_form(session, actor, module: str, kind: str, order_id: int | None):
+def load_order_form(session, actor, fns: OrderServices, order_id: int | None):
     """What the form needs to open: the warehouses and (editing) the order."""
-    get = service(module, f"get_{kind}_order")
     return (load_warehouses(session, actor),
-            get(session, actor, order_id) if order_id is not None else None)
+            fns.get(session, actor, order_id) if order_id is not None else None)
 
 
 class OrderFormBase(QDialog):
@@ -222,18 +231,13 @@ class OrderFormBase(QDialog):
         self.setWindowTitle(self.title.text())
 
     # -- what both forms do the same way -------------------------------------------------------
-    module = ""                # services.<module> holds the order's functions
-    kind = ""                  # "sales" / "purchase": create_<kind>_order …
+    services: OrderServices        # set by each form
     editor_roles: tuple[str, ...] = ()
 
     def start_loading(self) -> None:
-        if self.available:
-            self.set_busy(True)
-            self.jobs.submit(self.client.read, load_order_form, self.module, self.kind,
-                             self.order_id,
-                             on_done=self._form_loaded, on_error=self.load_failed)
-        else:
-            self._say(missing_service_tip(), error=True)
+        self.set_busy(True)
+        self.jobs.submit(self.client.read, load_order_form, self.services, self.order_id,
+                         on_done=self._form_loaded, on_error=self.load_failed)
 
     def _form_loaded(self, result) -> None:
         warehouses, info = result
@@ -268,8 +272,7 @@ class OrderFormBase(QDialog):
 
     def editable(self) -> bool:
         state = self.info.state if self.info is not None else "draft"
-        return self.client.actor.role in self.editor_roles and state == "draft" \
-            and self.available
+        return self.client.actor.role in self.editor_roles and state == "draft"
 
     def save(self, *, submit: bool = False) -> None:
         """Save the draft (and submit it when asked) in one transaction."""
@@ -283,8 +286,8 @@ class OrderFormBase(QDialog):
             return
         version = self.info.version_id if self.info is not None else None
         done = self.tr("Submitted as %1.") if submit else self.tr("Saved.")
-        self.run(save_order, self.module, self.kind, self.order_id, data, self.client_uuid,
-                 version, submit=submit, done_text=done)
+        self.run(save_order, self.services, self.order_id, data, self.client_uuid, version,
+                 submit=submit, done_text=done)
 
     def submit(self) -> None:
         self.save(submit=True)

@@ -11,7 +11,7 @@ from app.client import Client
 from app.runner import Runner
 from ui.errors import describe as error_text
 from ui.orders import amount_text, order_state_name
-from ui.stock import missing_service_tip, service
+from services import purchasing, sales_orders
 from ui.stock.tables import fill_table, make_table, selected_id, set_headers
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.formatting import date_text
@@ -21,11 +21,10 @@ PAGE = 200
 
 
 class OrderListBase(QWidget):
-    """Subclasses set the service names, the states, the columns and the form class."""
+    """Subclasses set the list function, the states, the columns and the form class."""
 
     order_saved = Signal(object)
-    module = ""
-    list_fn = ""
+    list_orders = None                 # the service's list function
     states: tuple[str, ...] = ()
     open_states: tuple[str, ...] = ()
     creator_roles: tuple[str, ...] = ()
@@ -38,7 +37,6 @@ class OrderListBase(QWidget):
         self.rows: list = []
         self.forms: dict[int, QWidget] = {}
         self.settled = False
-        self.list_orders = service(self.module, self.list_fn)
         self.state = QComboBox()
         self.state.addItem(self.tr("Open orders"), self.open_states)
         self.state.addItem(self.tr("Awaiting approval"), ("submitted",))
@@ -81,12 +79,7 @@ class OrderListBase(QWidget):
         self.new_button.clicked.connect(lambda: self.open_order(None))
         self.open_button.clicked.connect(self._open_selected)
         self.table.activated.connect(lambda _i: self._open_selected())
-        if self.list_orders is None:
-            self.setEnabled(False)
-            self.setToolTip(missing_service_tip())
-            self.settled = True
-        else:
-            self.refresh()
+        self.refresh()
 
     # subclass hooks
     def headers(self) -> list[str]:
@@ -105,8 +98,6 @@ class OrderListBase(QWidget):
                 return
 
     def refresh(self) -> None:
-        if self.list_orders is None:
-            return
         self.settled = False
         self.jobs.submit(self.client.read, self.list_orders, states=self.state.currentData(),
                          limit=self.page, on_done=lambda rows: self._show(rows, False),
@@ -167,7 +158,7 @@ class OrderListBase(QWidget):
 
 
 class SalesOrderList(OrderListBase):
-    module, list_fn = "sales_orders", "list_sales_orders"
+    list_orders = staticmethod(sales_orders.list_sales_orders)
     states = ("draft", "submitted", "approved", "partially_delivered", "delivered",
               "cancelled")
     open_states = ("draft", "submitted", "approved", "partially_delivered")
@@ -207,7 +198,7 @@ class SalesOrderList(OrderListBase):
 
 
 class PurchaseOrderList(OrderListBase):
-    module, list_fn = "purchasing", "list_purchase_orders"
+    list_orders = staticmethod(purchasing.list_purchase_orders)
     states = ("draft", "submitted", "approved", "partially_received", "received", "cancelled")
     open_states = ("draft", "submitted", "approved", "partially_received")
     creator_roles = ("warehouse", "admin")

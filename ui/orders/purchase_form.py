@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
 
 from app.client import Client
 from app.runner import Runner
+from services import purchasing, suppliers
 from services.errors import ValidationError
+from services.purchasing import PurchaseOrderInput
 from ui.errors import describe as error_text
-from ui.orders.order_form import OrderFormBase
-from ui.stock import missing_service_tip, service
+from ui.orders.order_form import OrderFormBase, OrderServices
 from ui.stock.tables import fill_table, make_table, selected_id
 from ui.widgets.lifetime import OwnedRunner
 from ui.widgets.optional_date import OptionalDateEdit
@@ -60,7 +61,7 @@ class SupplierPickerDialog(QDialog):
         self.run_search()
 
     def run_search(self) -> None:
-        self.jobs.submit(self.client.read, service("suppliers", "search_suppliers"),
+        self.jobs.submit(self.client.read, suppliers.search_suppliers,
                          self.search.text().strip(), on_done=self._show,
                          on_error=lambda e: self.search.setToolTip(error_text(e)),
                          key=f"supplier-picker-{id(self)}")
@@ -82,7 +83,8 @@ class SupplierPickerDialog(QDialog):
 
 class PurchaseOrderForm(OrderFormBase):
     purchase = True
-    module, kind = "purchasing", "purchase"
+    services = OrderServices(purchasing.create_purchase_order, purchasing.update_purchase_order,
+                             purchasing.submit_purchase_order, purchasing.get_purchase_order)
     editor_roles = BUYER_ROLES
 
     def __init__(self, client: Client, runner: Runner, order_id: int | None = None, *,
@@ -92,7 +94,6 @@ class PurchaseOrderForm(OrderFormBase):
         role = client.actor.role
         self.may_buy = role in BUYER_ROLES
         self.may_approve = role in APPROVER_ROLES
-        self.available = service("purchasing", "create_purchase_order") is not None
         self._build_header()
         self._build_buttons()
         self.resize(960, 640)
@@ -109,9 +110,6 @@ class PurchaseOrderForm(OrderFormBase):
         self.supplier_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.choose_button = QPushButton(self.tr("Choose…"))
         self.choose_button.clicked.connect(self.pick_supplier)
-        if service("suppliers", "search_suppliers") is None:
-            self.choose_button.setEnabled(False)
-            self.choose_button.setToolTip(missing_service_tip())
         supplier_row = QWidget()
         row = QHBoxLayout(supplier_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -213,7 +211,7 @@ class PurchaseOrderForm(OrderFormBase):
             problems["warehouse_id"] = self.tr("Choose the warehouse that receives the goods.")
         if problems:
             raise ValidationError(problems)
-        return service("purchasing", "PurchaseOrderInput")(
+        return PurchaseOrderInput(
             supplier_id=self.supplier_id, warehouse_id=self.warehouse.currentData(),
             lines=self.model.inputs(), order_date=self.order_date.date().toPython(),
             expected_date=self.expected_date.date(),
@@ -222,7 +220,7 @@ class PurchaseOrderForm(OrderFormBase):
 
     def approve(self) -> None:
         if self.order_id is not None and not self.busy:
-            self.run(service("purchasing", "approve_purchase_order"), self.order_id,
+            self.run(purchasing.approve_purchase_order, self.order_id,
                      done_text=self.tr("%1 approved; it is in the warehouse's queue to "
                                        "receive."))
 
@@ -231,5 +229,5 @@ class PurchaseOrderForm(OrderFormBase):
                         self.tr("Cancel order"), self.cancel_order)
 
     def cancel_order(self, reason: str) -> None:
-        self.run(service("purchasing", "cancel_purchase_order"), self.order_id, reason,
+        self.run(purchasing.cancel_purchase_order, self.order_id, reason,
                  done_text=self.tr("%1 cancelled."))

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineE
 
 from app.client import Client
 from app.runner import Runner
+from services import sales_orders
 from services.errors import ValidationError
-from ui.orders.order_form import OrderFormBase
-from ui.stock import service
+from services.sales_orders import SalesOrderInput
+from ui.orders.order_form import OrderFormBase, OrderServices
 from ui.widgets.customer_picker import CustomerPickerDialog
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -30,7 +31,8 @@ class SalesOrderForm(OrderFormBase):
     """``open_customer(id)`` asks for the customer's 360° view."""
 
     purchase = False
-    module, kind = "sales_orders", "sales"
+    services = OrderServices(sales_orders.create_sales_order, sales_orders.update_sales_order,
+                             sales_orders.submit_sales_order, sales_orders.get_sales_order)
     editor_roles = SELLER_ROLES
 
     def __init__(self, client: Client, runner: Runner, order_id: int | None = None, *,
@@ -42,7 +44,6 @@ class SalesOrderForm(OrderFormBase):
         role = client.actor.role
         self.may_sell = role in SELLER_ROLES
         self.may_approve = role in APPROVER_ROLES
-        self.available = service("sales_orders", "create_sales_order") is not None
         self._build_header()
         self._build_buttons()
         self.resize(1000, 680)
@@ -200,7 +201,7 @@ class SalesOrderForm(OrderFormBase):
 
         def text(edit):
             return edit.text().strip() or None
-        return service("sales_orders", "SalesOrderInput")(
+        return SalesOrderInput(
             customer_id=self.customer_id, warehouse_id=self.warehouse.currentData(),
             lines=self.model.inputs(), order_date=self.order_date.date().toPython(),
             delivery_date=self.delivery_date.date(),
@@ -212,7 +213,7 @@ class SalesOrderForm(OrderFormBase):
 
     def approve(self) -> None:
         if self.order_id is not None and not self.busy:
-            self.run(service("sales_orders", "approve_sales_order"), self.order_id,
+            self.run(sales_orders.approve_sales_order, self.order_id,
                      done_text=self.tr("%1 approved; its stock is reserved."))
 
     def ask_reject(self) -> None:
@@ -221,7 +222,7 @@ class SalesOrderForm(OrderFormBase):
                         self.tr("Reject"), self.reject_order)
 
     def reject_order(self, reason: str) -> None:
-        self.run(service("sales_orders", "reject_sales_order"), self.order_id, reason,
+        self.run(sales_orders.reject_sales_order, self.order_id, reason,
                  done_text=self.tr("Sent back to the salesperson as a draft."))
 
     def ask_cancel(self) -> None:
@@ -230,7 +231,7 @@ class SalesOrderForm(OrderFormBase):
                         self.tr("Cancel order"), self.cancel_order)
 
     def cancel_order(self, reason: str) -> None:
-        self.run(service("sales_orders", "cancel_sales_order"), self.order_id, reason,
+        self.run(sales_orders.cancel_sales_order, self.order_id, reason,
                  done_text=self.tr("%1 cancelled."))
 
 

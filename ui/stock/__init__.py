@@ -3,33 +3,14 @@ document editor (barcode and keyboard line entry, posting), the document list, t
 inquiry and the low-stock list.
 
 Shared here: quantities as a clerk reads and types them, the words for document types and
-states, and the look-up of service functions that other modules provide."""
+states, the warehouse choice."""
 from __future__ import annotations
 
-import importlib
-import logging
 from decimal import Decimal, InvalidOperation
-from typing import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-log = logging.getLogger(__name__)
-
-
-def service(module: str, name: str) -> Callable | None:
-    """``services.<module>.<name>``, or None while that module is not installed; the screen
-    then disables what needs it (with a tooltip) instead of failing to open."""
-    try:
-        mod = importlib.import_module(f"services.{module}")
-    except ImportError as exc:
-        if exc.name != f"services.{module}":   # a real bug inside the module: say so
-            log.exception("services.%s failed to import", module)
-        return None
-    return getattr(mod, name, None)
-
-
-def missing_service_tip() -> str:
-    return QCoreApplication.translate("Stock", "Not available yet in this version.")
+from services import catalog
 
 
 def qty_text(value: Decimal | None, decimals: int | None = None) -> str:
@@ -78,9 +59,8 @@ def doc_state_name(state: str) -> str:
 
 
 def load_warehouses(session, actor):
-    """Active warehouses for a combo box (empty while the catalog module is missing)."""
-    fn = service("catalog", "list_warehouses")
-    return list(fn(session, actor)) if fn is not None else []
+    """Active warehouses for a combo box."""
+    return catalog.list_warehouses(session, actor)
 
 
 def fill_warehouse_combo(combo, warehouses, *, any_text: str | None = None,

@@ -12,9 +12,8 @@ from typing import Any, Callable
 
 from PySide6.QtWidgets import QWidget
 
-from services import stock_documents as docs
+from services import returns, stock_counts, stock_documents as docs
 from services.errors import ValidationError
-from ui.stock import service
 
 _print_handler: Callable[[QWidget, int], None] | None = None
 
@@ -69,21 +68,19 @@ def save_and_post(session, actor, doc_id: int | None, new: NewDocument | None,
 def submit_lines(session, actor, doc_id: int, lines, header: dict,
                  expected_version: int | None):
     """A count: save the counted quantities and hand it to an administrator to approve."""
-    submit = service("stock_counts", "submit_count")
     docs.set_draft_lines(session, actor, doc_id, lines, expected_version=expected_version,
                          **header)
-    return submit(session, actor, doc_id)
+    return stock_counts.submit_count(session, actor, doc_id)
 
 
 def customer_return_draft(session, actor, delivery_id: int, reason: str, client_uuid: str):
     """A customer-return draft of everything that can still be returned from the posted
     delivery note (services.returns checks the limits again when it is posted)."""
-    left = service("returns", "returnable")(session, actor, delivery_id)
-    line_input = service("returns", "ReturnLineInput")
-    lines = tuple(line_input(source_line_id=line_id, qty=qty)
+    left = returns.returnable(session, actor, delivery_id)
+    lines = tuple(returns.ReturnLineInput(source_line_id=line_id, qty=qty)
                   for line_id, qty in left.items() if qty > 0)
-    return service("returns", "create_customer_return")(session, actor, delivery_id, lines,
-                                                        client_uuid, reason=reason)
+    return returns.create_customer_return(session, actor, delivery_id, lines, client_uuid,
+                                          reason=reason)
 
 
 def line_of(exc: ValidationError) -> int | None:

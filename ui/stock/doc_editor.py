@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
 
 from app.client import Client
 from app.runner import Runner
-from services import stock_documents as docs
+from services import reversals, stock_documents as docs
 from services.errors import Conflict, InsufficientStock, ValidationError
 from ui.errors import describe as error_text
-from ui.stock import (doc_state_name, doc_type_name, missing_service_tip, qty_text, service)
+from ui.stock import doc_state_name, doc_type_name, qty_text
 from ui.stock.doc_lines import COL_QTY, DocLinesModel
 from ui.stock.doc_actions import (NewDocument, customer_return_draft, line_of,
                                   print_handler, save_and_post, save_lines, submit_lines)
@@ -304,12 +304,8 @@ class StockDocumentEditor(QWidget):
         may_post = editable and (not is_count or role in docs.COUNT_APPROVERS)
         self.post_button.setVisible(may_post)
         self.post_button.setText(self.tr("Approve and post") if is_count else self.tr("Post"))
-        submit = service("stock_counts", "submit_count")
         self.submit_button.setVisible(editable and is_count and state == "draft"
                                       and self.doc_id is not None)
-        self.submit_button.setEnabled(submit is not None)
-        if submit is None:
-            self.submit_button.setToolTip(missing_service_tip())
         self.cancel_button.setVisible(editable and self.doc_id is not None)
         posted = state == "posted"
         self.print_after.setVisible(self.post_button.isVisibleTo(self)
@@ -318,17 +314,9 @@ class StockDocumentEditor(QWidget):
         self.print_button.setEnabled(posted and print_handler() is not None)
         self.print_button.setToolTip("" if print_handler() is not None
                                      else self.tr("Printing is not installed yet."))
-        make_return = service("returns", "create_customer_return")
         self.return_button.setVisible(posted and may_work and self.doc_type == "DN")
-        self.return_button.setEnabled(make_return is not None)
-        if make_return is None:
-            self.return_button.setToolTip(missing_service_tip())
-        reverse = service("reversals", "reverse_document")
         self.reverse_button.setVisible(posted and may_work and self.info is not None
                                        and self.info.reverses_id is None)
-        self.reverse_button.setEnabled(reverse is not None)
-        if reverse is None:
-            self.reverse_button.setToolTip(missing_service_tip())
         self.table.setEditTriggers(LINE_EDIT_TRIGGERS if editable
                                    else QAbstractItemView.NoEditTriggers)
         self._update_buttons()
@@ -337,9 +325,9 @@ class StockDocumentEditor(QWidget):
         has_lines = bool(self.model.lines)
         self.save_button.setEnabled(not self.busy and self.dirty)
         self.post_button.setEnabled(not self.busy and has_lines)
-        self.submit_button.setEnabled(not self.busy and has_lines
-                                      and service("stock_counts", "submit_count") is not None)
-        self.cancel_button.setEnabled(not self.busy)
+        self.submit_button.setEnabled(not self.busy and has_lines)
+        for button in (self.cancel_button, self.return_button, self.reverse_button):
+            button.setEnabled(not self.busy)
 
     def _show_totals(self) -> None:
         lines = self.model.lines
@@ -566,7 +554,7 @@ class StockDocumentEditor(QWidget):
         """Goods come back from the customer: asks why, then opens a customer-return draft
         with what can still be returned from each line, for the clerk to cut down to what
         came back and to note what inspection found."""
-        if self.info is None or service("returns", "create_customer_return") is None:
+        if self.info is None:
             return
         self._ask(self.tr("Customer return from %1").replace("%1", self.info.label),
                   self.tr("Why does the customer return goods? (each line can say more)"),
@@ -580,7 +568,7 @@ class StockDocumentEditor(QWidget):
                          self._return_uuid, on_done=self._made_other, on_error=self._failed)
 
     def reverse(self) -> None:
-        if self.info is None or service("reversals", "reverse_document") is None:
+        if self.info is None:
             return
         self._ask(self.tr("Reverse %1").replace("%1", self.info.label),
                   self.tr("Why is this document reversed? A reversal document with the "
@@ -590,7 +578,7 @@ class StockDocumentEditor(QWidget):
     def reverse_now(self, reason: str) -> None:
         self._reverse_uuid = getattr(self, "_reverse_uuid", None) or docs.new_uuid()
         self._set_busy(True)
-        self.jobs.submit(self.client.write, service("reversals", "reverse_document"),
+        self.jobs.submit(self.client.write, reversals.reverse_document,
                          self.info.id, reason, self._reverse_uuid,
                          on_done=self._made_other, on_error=self._failed)
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel,
 from app.client import Client
 from app.runner import Runner
 from ui.errors import describe as error_text
-from ui.stock import doc_type_name, missing_service_tip, qty_text, service
+from services import catalog, stock_inquiry
+from ui.stock import doc_type_name, qty_text
 from ui.stock.tables import fill_table, make_table, selected_id, set_headers
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.formatting import local_datetime_text
@@ -30,12 +31,10 @@ def cost_text(value) -> str:
 
 def load_product_stock(session, actor, product_id: int, warehouse_id: int | None):
     """The product, its balances per warehouse and the first ledger page, together."""
-    get_product = service("catalog", "get_product")
-    balances = service("stock_inquiry", "stock_by_product")
-    ledger = service("stock_inquiry", "product_ledger")
-    return (get_product(session, actor, product_id),
-            balances(session, actor, product_id),
-            ledger(session, actor, product_id, warehouse_id=warehouse_id, limit=LEDGER_PAGE))
+    return (catalog.get_product(session, actor, product_id),
+            stock_inquiry.stock_by_product(session, actor, product_id),
+            stock_inquiry.product_ledger(session, actor, product_id, warehouse_id=warehouse_id,
+                                         limit=LEDGER_PAGE))
 
 
 class StockInquiryWidget(QWidget):
@@ -49,9 +48,6 @@ class StockInquiryWidget(QWidget):
         self.balances: list = []
         self.ledger: list = []
         self.settled = True
-        self.available = all(service(m, n) is not None for m, n in (
-            ("catalog", "get_product"),
-            ("stock_inquiry", "stock_by_product"), ("stock_inquiry", "product_ledger")))
         self._build()
 
     def _build(self) -> None:
@@ -117,10 +113,6 @@ class StockInquiryWidget(QWidget):
         set_headers(self.ledger_table, [self.tr("Time"), self.tr("Document"), self.tr("Type"),
                                         self.tr("Warehouse"), self.tr("Quantity"),
                                         self.tr("Balance after"), self.tr("Unit cost")])
-        if not self.available:
-            for w in (self.code, self.find_button):
-                w.setEnabled(False)
-                w.setToolTip(missing_service_tip())
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -136,8 +128,6 @@ class StockInquiryWidget(QWidget):
 
     def show_product(self, product_id: int) -> None:
         """Load the product's balances and ledger (also used by the low-stock list)."""
-        if not self.available:
-            return
         self.settled = False
         self.jobs.submit(self.client.read, load_product_stock, product_id,
                          self.ledger_warehouse.currentData(), on_done=self._show,
@@ -200,7 +190,7 @@ class StockInquiryWidget(QWidget):
         if self.product is None or not self.ledger:
             return
         self.settled = False
-        self.jobs.submit(self.client.read, service("stock_inquiry", "product_ledger"),
+        self.jobs.submit(self.client.read, stock_inquiry.product_ledger,
                          self.product.id, warehouse_id=self.ledger_warehouse.currentData(),
                          limit=LEDGER_PAGE, before_id=self.ledger[-1].id,
                          on_done=lambda rows: self._show_ledger(rows, append=True),

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QVBo
 from app.client import Client
 from app.runner import Runner
 from ui.errors import describe as error_text
-from ui.stock import fill_warehouse_combo, load_warehouses, missing_service_tip, qty_text, \
-    service
+from services import stock_inquiry
+from ui.stock import fill_warehouse_combo, load_warehouses, qty_text
 from ui.stock.tables import fill_table, make_table, selected_id, set_headers
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.lifetime import OwnedRunner
@@ -34,7 +34,6 @@ class LowStockWidget(QWidget):
         self.jobs = OwnedRunner(runner, self)
         self.rows: list = []
         self.settled = False
-        self.low_stock = service("stock_inquiry", "low_stock")
         self.warehouse = QComboBox()
         self.warehouse.addItem(self.tr("All warehouses"), None)
         self.warehouse.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -60,11 +59,6 @@ class LowStockWidget(QWidget):
         set_headers(self.table, [self.tr("SKU"), self.tr("Product"), self.tr("Warehouse"),
                                  self.tr("On hand"), self.tr("Reserved"), self.tr("Available"),
                                  self.tr("Minimum"), self.tr("Short by")])
-        if self.low_stock is None:
-            self.setEnabled(False)
-            self.setToolTip(missing_service_tip())
-            self.settled = True
-            return
         self.jobs.submit(client.read, load_warehouses, on_done=self._warehouses,
                          on_error=self._failed)
 
@@ -74,10 +68,8 @@ class LowStockWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self.low_stock is None:
-            return
         self.settled = False
-        self.jobs.submit(self.client.read, self.low_stock,
+        self.jobs.submit(self.client.read, stock_inquiry.low_stock,
                          warehouse_id=self.warehouse.currentData(), on_done=self._show,
                          on_error=self._failed, key=f"low-stock-{id(self)}")
 

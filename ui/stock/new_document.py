@@ -7,37 +7,30 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QLabel, QLineEdit, QVBoxLayout, QWidget)
 
-from services import stock_documents as docs
+from services import receipts, stock_counts, stock_documents as docs, transfers
 from ui.errors import describe as error_text
-from ui.stock import doc_type_name, fill_warehouse_combo, missing_service_tip, service
+from ui.stock import doc_type_name, fill_warehouse_combo
 from ui.stock.doc_actions import NewDocument
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.lifetime import OwnedRunner
 
-KINDS = ("GR", "TR", "SC")
-SERVICES = {"GR": ("receipts", "create_standalone_receipt"),
-            "TR": ("transfers", "create_transfer"), "SC": ("stock_counts", "start_count")}
-
-
-def kind_available(doc_type: str) -> bool:
-    return service(*SERVICES[doc_type]) is not None
-
-
-def _standalone_receipt(warehouse_id: int):
+def standalone_receipt(warehouse_id: int):
+    """How the editor creates a receipt without a purchase order into ``warehouse_id``."""
     def create(session, actor, lines, client_uuid, header):
-        fn = service("receipts", "create_standalone_receipt")
-        info = fn(session, actor, warehouse_id, header.get("reason") or "", lines, client_uuid)
+        info = receipts.create_standalone_receipt(session, actor, warehouse_id,
+                                                  header.get("reason") or "", lines,
+                                                  client_uuid)
         if header.get("notes"):
             info = docs.set_draft_lines(session, actor, info.id, lines, notes=header["notes"])
         return info
     return create
 
 
-def _transfer(from_id: int, to_id: int):
+def transfer_between(from_id: int, to_id: int):
+    """How the editor creates a transfer from one warehouse to another."""
     def create(session, actor, lines, client_uuid, header):
-        fn = service("transfers", "create_transfer")
-        info = fn(session, actor, from_id, to_id, lines, client_uuid,
-                  reason=header.get("reason"))
+        info = transfers.create_transfer(session, actor, from_id, to_id, lines, client_uuid,
+                                         reason=header.get("reason"))
         if header.get("notes"):
             info = docs.set_draft_lines(session, actor, info.id, lines, notes=header["notes"])
         return info
@@ -84,9 +77,6 @@ class NewDocumentDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
         self.ok_button.setText(self.tr("Start"))
-        if not kind_available(doc_type):
-            self.ok_button.setEnabled(False)
-            self.ok_button.setToolTip(missing_service_tip())
         layout = QVBoxLayout(self)
         intro = QLabel(doc_type_name(doc_type))
         intro.setStyleSheet("font-weight: bold;")
@@ -113,19 +103,20 @@ class NewDocumentDialog(QDialog):
                 return
             self.accept()
             self.ready.emit(NewDocument("GR", self.warehouse.currentText(),
-                                        _standalone_receipt(wid), reason=reason))
+                                        standalone_receipt(wid), reason=reason))
         elif self.doc_type == "TR":
             to_id = self.to_warehouse.currentData()
             if to_id is None or to_id == wid:
                 self._say(self.tr("A transfer goes to a different warehouse."))
                 return
             self.accept()
-            self.ready.emit(NewDocument("TR", self.warehouse.currentText(), _transfer(wid, to_id),
+            self.ready.emit(NewDocument("TR", self.warehouse.currentText(),
+                                        transfer_between(wid, to_id),
                                         to_warehouse_name=self.to_warehouse.currentText(),
                                         reason=reason or None))
         else:
             self.ok_button.setEnabled(False)
-            self.jobs.submit(self.client.write, service("stock_counts", "start_count"), wid,
+            self.jobs.submit(self.client.write, stock_counts.start_count, wid,
                              client_uuid=self.client_uuid, reason=reason or None,
                              on_done=self._count_started, on_error=self._failed)
 

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QPushB
 
 from app.client import Client
 from app.runner import Runner
-from services import stock_documents as docs
+from services import (deliveries, purchasing, receipts, sales_orders,
+                      stock_documents as docs)
 from services.stock_documents import StockDocFilter
 from ui.errors import describe as error_text
 from ui.stock import (doc_state_name, doc_type_name, fill_warehouse_combo, load_warehouses,
-                      missing_service_tip, qty_text, service)
+                      qty_text)
 from ui.stock.doc_window import StockDocumentWindow
 from ui.stock.tables import fill_table, make_table, selected_id, set_headers
 from ui.widgets.field_errors import ERROR_STYLE
@@ -35,7 +36,7 @@ def open_or_create_delivery(session, actor, so_id: int, client_uuid: str):
                                        sales_order_id=so_id), limit=1)
     if existing:
         return existing[0]
-    return service("deliveries", "create_delivery_from_so")(session, actor, so_id, client_uuid)
+    return deliveries.create_delivery_from_so(session, actor, so_id, client_uuid)
 
 
 def open_or_create_receipt(session, actor, po_id: int, client_uuid: str):
@@ -45,19 +46,16 @@ def open_or_create_receipt(session, actor, po_id: int, client_uuid: str):
                                        purchase_order_id=po_id), limit=1)
     if existing:
         return existing[0]
-    return service("receipts", "create_receipt_from_po")(session, actor, po_id, client_uuid)
+    return receipts.create_receipt_from_po(session, actor, po_id, client_uuid)
 
 
 def load_queues(session, actor, warehouse_id: int | None):
     """Both queues and the drafts in progress, read in one transaction."""
-    ship = service("sales_orders", "ship_queue")
-    receive = service("purchasing", "receive_queue")
     drafts = docs.list_stock_documents(
         session, actor, StockDocFilter(states=DRAFT_STATES, warehouse_id=warehouse_id),
         limit=100)
-    return (ship(session, actor, warehouse_id) if ship is not None else None,
-            receive(session, actor, warehouse_id) if receive is not None else None,
-            drafts)
+    return (sales_orders.ship_queue(session, actor, warehouse_id),
+            purchasing.receive_queue(session, actor, warehouse_id), drafts)
 
 
 class WarehousePage(QWidget):
@@ -161,19 +159,6 @@ class WarehousePage(QWidget):
         layout.addWidget(self.tabs)
         self.retranslate()
 
-        ship_ok = service("sales_orders", "ship_queue") is not None and \
-            service("deliveries", "create_delivery_from_so") is not None
-        receive_ok = service("purchasing", "receive_queue") is not None and \
-            service("receipts", "create_receipt_from_po") is not None
-        for widget, ok in ((self.ship_box, ship_ok), (self.receive_box, receive_ok)):
-            widget.setEnabled(ok)
-            widget.setToolTip("" if ok else missing_service_tip())
-        from ui.stock.new_document import kind_available
-        for button, kind in ((self.receive_button, "GR"), (self.transfer_button, "TR"),
-                             (self.count_button, "SC")):
-            button.setEnabled(kind_available(kind))
-            button.setToolTip("" if kind_available(kind) else missing_service_tip())
-
     def _extra_tabs(self) -> None:
         from ui.stock.doc_list import StockDocumentList
         from ui.stock.low_stock import LowStockWidget
@@ -250,8 +235,8 @@ class WarehousePage(QWidget):
 
     def _show(self, result) -> None:
         ship, receive, drafts = result
-        self.ship_rows = list(ship or ())
-        self.receive_rows = list(receive or ())
+        self.ship_rows = list(ship)
+        self.receive_rows = list(receive)
         self.draft_rows = list(drafts)
         fill_table(self.ship_table, self.ship_rows,
                    lambda r: (r.number or "", r.customer_name, r.warehouse_name,
