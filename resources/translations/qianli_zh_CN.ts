@@ -8552,104 +8552,139 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>显示历史版本</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="58"/>
+        <location filename="../../ui/printing/template_manager.py" line="59"/>
+        <source>PDF font…</source>
+        <translation>PDF 字体…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="60"/>
+        <source>Default PDF font</source>
+        <translation>默认 PDF 字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="63"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="59"/>
+        <location filename="../../ui/printing/template_manager.py" line="64"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="60"/>
+        <location filename="../../ui/printing/template_manager.py" line="65"/>
         <source>Preview with a document…</source>
         <translation>用实际单据预览…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="61"/>
+        <location filename="../../ui/printing/template_manager.py" line="66"/>
         <source>Set as default</source>
         <translation>设为默认</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="62"/>
+        <location filename="../../ui/printing/template_manager.py" line="67"/>
         <source>Export .xlsx…</source>
         <translation>导出 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="131"/>
+        <location filename="../../ui/printing/template_manager.py" line="143"/>
         <source>%1 (built-in)</source>
         <translation>%1（内置）</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="134"/>
+        <location filename="../../ui/printing/template_manager.py" line="146"/>
         <source>default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="137"/>
+        <location filename="../../ui/printing/template_manager.py" line="149"/>
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="137"/>
+        <location filename="../../ui/printing/template_manager.py" line="149"/>
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="151"/>
-        <location filename="../../ui/printing/template_manager.py" line="157"/>
+        <location filename="../../ui/printing/template_manager.py" line="162"/>
+        <source>PDF font: %1</source>
+        <translation>PDF 字体：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="163"/>
+        <source>PDF font: STSong-Light (every PDF reader has it; nothing embedded)</source>
+        <translation>PDF 字体：STSong-Light（所有 PDF 阅读器自带，不嵌入）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="168"/>
+        <source>PDF font</source>
+        <translation>PDF 字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="169"/>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="196"/>
+        <source>This font cannot be used for PDFs: %1</source>
+        <translation>此字体不能用于 PDF：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/template_manager.py" line="203"/>
+        <location filename="../../ui/printing/template_manager.py" line="209"/>
         <source>Import a template</source>
         <translation>导入模板</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="153"/>
-        <location filename="../../ui/printing/template_manager.py" line="245"/>
+        <location filename="../../ui/printing/template_manager.py" line="205"/>
+        <location filename="../../ui/printing/template_manager.py" line="297"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="158"/>
+        <location filename="../../ui/printing/template_manager.py" line="210"/>
         <source>Template name (a new name, or an existing one for a new version):</source>
         <translation>模板名称（新名称，或已有名称以保存为新版本）：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="169"/>
+        <location filename="../../ui/printing/template_manager.py" line="221"/>
         <source>Checking %1…</source>
         <translation>正在检查 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="175"/>
+        <location filename="../../ui/printing/template_manager.py" line="227"/>
         <source>Imported %1, version %2.</source>
         <translation>已导入 %1，版本 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="180"/>
+        <location filename="../../ui/printing/template_manager.py" line="232"/>
         <source>The template was not imported.</source>
         <translation>模板未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="205"/>
+        <location filename="../../ui/printing/template_manager.py" line="257"/>
         <source>Customer code (this month&apos;s statement):</source>
         <translation>客户编号（本月对账单）：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="206"/>
+        <location filename="../../ui/printing/template_manager.py" line="258"/>
         <source>Document number:</source>
         <translation>单号：</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="207"/>
+        <location filename="../../ui/printing/template_manager.py" line="259"/>
         <source>Preview with a document</source>
         <translation>用实际单据预览</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="243"/>
+        <location filename="../../ui/printing/template_manager.py" line="295"/>
         <source>Export template</source>
         <translation>导出模板</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/template_manager.py" line="256"/>
+        <location filename="../../ui/printing/template_manager.py" line="308"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>

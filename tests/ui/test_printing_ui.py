@@ -19,7 +19,7 @@ from models.system import PrintTemplate
 from services.print_templates import builtin_template
 from tests.helpers.org import make_staff
 from tests.helpers.print_docs import seed_print_world
-from tests.printing.helpers import pdf_pages, xlsx_bytes
+from tests.printing.helpers import pdf_pages, pdf_reader, xlsx_bytes
 from ui import printing
 from ui.printing.output import choose_printer
 
@@ -210,3 +210,25 @@ def test_batch_print_from_the_stock_document_list(qtbot, sqlite_db, world, runne
     qtbot.waitUntil(lambda: docs.findChild(printing.PrintPreviewDialog) is not None,
                     timeout=30000)
     assert docs.findChild(printing.PrintPreviewDialog).job.numbers == (w.dn_number,) * 3
+
+
+def test_pdf_font_is_checked_and_used(qtbot, sqlite_db, world, runner, shown_errors):
+    staff, w = world
+    client = client_for(sqlite_db, staff.warehouse)
+    manager = printing.TemplateManager(client, runner)
+    qtbot.addWidget(manager)
+    cff = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+    manager.set_pdf_font(cff)
+    qtbot.waitUntil(lambda: "cannot be used for PDFs" in manager.status.text(), timeout=20000)
+    assert client.settings.print_font == ""
+    kept = []
+    ttf = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    manager.set_pdf_font(ttf, on_done=kept.append)
+    qtbot.waitUntil(lambda: bool(kept), timeout=20000)
+    assert Settings.load().print_font == ttf and "DejaVuSans.ttf" in manager.font_label.text()
+    dialog = wait_preview(qtbot, lambda cb: printing.print_document(
+        manager, client, runner, "delivery_note", w.dn_id, on_shown=cb))
+    fonts = {str(f.get_object()["/BaseFont"]) for page in pdf_reader(dialog.pdf).pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert any("DejaVuSans" in f for f in fonts)
+    assert not shown_errors

@@ -54,6 +54,11 @@ class TemplateManager(QDialog):
         self.versions = QCheckBox(self.tr("Show earlier versions"))
         self.status = QLabel()
         self.status.setWordWrap(True)
+        # per desktop: a TrueType font embedded in PDFs sent outside the office
+        self.font_label = QLabel()
+        self.font_button = QPushButton(self.tr("PDF font…"))
+        self.font_reset = QPushButton(self.tr("Default PDF font"))
+        self._show_font()
 
         self.import_button = QPushButton(self.tr("Import…"))
         self.preview_button = QPushButton(self.tr("Preview"))
@@ -75,6 +80,11 @@ class TemplateManager(QDialog):
         rl.addWidget(self.table, 1)
         rl.addLayout(buttons)
         rl.addWidget(self.status)
+        fonts = QHBoxLayout()
+        fonts.addWidget(self.font_label, 1)
+        fonts.addWidget(self.font_button)
+        fonts.addWidget(self.font_reset)
+        rl.addLayout(fonts)
         split = QSplitter()
         split.addWidget(self.types)
         split.addWidget(right)
@@ -91,6 +101,8 @@ class TemplateManager(QDialog):
         self.real_button.clicked.connect(lambda: self.preview_document())
         self.default_button.clicked.connect(lambda: self.set_default())
         self.export_button.clicked.connect(lambda: self.export())
+        self.font_button.clicked.connect(lambda: self.choose_font())
+        self.font_reset.clicked.connect(lambda: self.set_pdf_font(""))
         self.table.itemDoubleClicked.connect(lambda _i: self.preview())
         keys = list(DOC_TYPES)
         self.types.setCurrentRow(keys.index(doc_type) if doc_type in keys else 0)
@@ -143,6 +155,46 @@ class TemplateManager(QDialog):
         if self.table.currentRow() < 0 and self.rows:
             self.table.selectRow(0)
         self._update_buttons()
+
+    def _show_font(self) -> None:
+        font = self.client.settings.print_font
+        self.font_label.setText(
+            self.tr("PDF font: %1").replace("%1", os.path.basename(font)) if font else
+            self.tr("PDF font: STSong-Light (every PDF reader has it; nothing embedded)"))
+        self.font_reset.setEnabled(bool(font))
+
+    def choose_font(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("PDF font"), "",
+                                                  self.tr("TrueType fonts (*.ttf *.ttc)"))
+            if not path:
+                return
+        self.set_pdf_font(path)
+
+    def set_pdf_font(self, path: str, on_done=None) -> None:
+        """Check the font (reportlab must be able to embed it) before keeping it."""
+        def keep(_fonts) -> None:
+            self.client.settings.print_font = path
+            try:
+                self.client.settings.save()
+            except OSError as exc:
+                errors.show_error(self, exc)
+            self._show_font()
+            if on_done is not None:
+                on_done(path)
+        if not path:
+            keep(None)
+            return
+        from printing import font_set
+        self.jobs.submit(font_set, path, on_done=keep, on_error=self._font_refused)
+
+    def _font_refused(self, exc: BaseException) -> None:
+        from printing import FontError
+        if not isinstance(exc, (FontError, OSError)):
+            errors.show_error(self, exc)
+            return
+        self.status.setText(self.tr("This font cannot be used for PDFs: %1").replace(
+            "%1", str(exc)))
 
     # --- actions -------------------------------------------------------------------------
 
