@@ -1362,117 +1362,157 @@
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="57"/>
+        <source>Print template</source>
+        <translation>打印模板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="58"/>
+        <source>Delivery note</source>
+        <translation>送货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="59"/>
+        <source>Goods receipt</source>
+        <translation>入库单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="60"/>
+        <source>Stock document</source>
+        <translation>出入库单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="61"/>
+        <source>Sales order</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="62"/>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="63"/>
+        <source>Quotation</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="64"/>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="842"/>
+        <location filename="../../ui/errors.py" line="844"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="868"/>
+        <location filename="../../ui/errors.py" line="870"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="870"/>
+        <location filename="../../ui/errors.py" line="872"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="875"/>
+        <location filename="../../ui/errors.py" line="877"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="888"/>
+        <location filename="../../ui/errors.py" line="890"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="893"/>
+        <location filename="../../ui/errors.py" line="895"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="897"/>
+        <location filename="../../ui/errors.py" line="899"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="898"/>
+        <location filename="../../ui/errors.py" line="900"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="901"/>
+        <location filename="../../ui/errors.py" line="903"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="905"/>
+        <location filename="../../ui/errors.py" line="907"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="912"/>
+        <location filename="../../ui/errors.py" line="914"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="916"/>
+        <location filename="../../ui/errors.py" line="918"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="919"/>
+        <location filename="../../ui/errors.py" line="921"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="923"/>
+        <location filename="../../ui/errors.py" line="925"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="925"/>
+        <location filename="../../ui/errors.py" line="927"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="931"/>
+        <location filename="../../ui/errors.py" line="933"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="933"/>
+        <location filename="../../ui/errors.py" line="935"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="935"/>
+        <location filename="../../ui/errors.py" line="937"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="937"/>
+        <location filename="../../ui/errors.py" line="939"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="939"/>
+        <location filename="../../ui/errors.py" line="941"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="941"/>
+        <location filename="../../ui/errors.py" line="943"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="942"/>
+        <location filename="../../ui/errors.py" line="944"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1480,33 +1520,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="960"/>
+        <location filename="../../ui/errors.py" line="962"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="967"/>
+        <location filename="../../ui/errors.py" line="969"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="978"/>
+        <location filename="../../ui/errors.py" line="980"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="989"/>
-        <location filename="../../ui/errors.py" line="1002"/>
+        <location filename="../../ui/errors.py" line="991"/>
+        <location filename="../../ui/errors.py" line="1004"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="992"/>
+        <location filename="../../ui/errors.py" line="994"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="1002"/>
+        <location filename="../../ui/errors.py" line="1004"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1859,6 +1899,36 @@
         <location filename="../../ui/catalog/messages.py" line="107"/>
         <source>Bank account</source>
         <translation>银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="48"/>
+        <source>Received from</source>
+        <translation>交款单位（人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="49"/>
+        <source>For</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="50"/>
+        <source>Period end</source>
+        <translation>期间止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="51"/>
+        <source>Document type</source>
+        <translation>单据类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="52"/>
+        <source>Quotation valid (days)</source>
+        <translation>报价有效天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="53"/>
+        <source>Delivery note copies</source>
+        <translation>送货单联次</translation>
     </message>
 </context>
 <context>
@@ -3758,47 +3828,87 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>OrderFormBase</name>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="115"/>
+        <location filename="../../ui/orders/order_form.py" line="118"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="143"/>
+        <location filename="../../ui/orders/order_form.py" line="146"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="114"/>
+        <location filename="../../ui/orders/order_form.py" line="117"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="111"/>
+        <location filename="../../ui/orders/order_form.py" line="114"/>
         <source>Add a product: scan or type its SKU or name</source>
         <translation>添加商品：扫描条码，或输入货号、名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="204"/>
+        <location filename="../../ui/orders/order_form.py" line="156"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="156"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="156"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="157"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="157"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="160"/>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="161"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="216"/>
         <source>Total %1 (tax %2)</source>
         <translation>合计 %1（税额 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="207"/>
+        <location filename="../../ui/orders/order_form.py" line="219"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="288"/>
+        <location filename="../../ui/orders/order_form.py" line="246"/>
+        <source>Sent back by %1: %2</source>
+        <translation>已被 %1 退回：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="321"/>
         <source>Submitted as %1.</source>
         <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="288"/>
+        <location filename="../../ui/orders/order_form.py" line="321"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="347"/>
+        <location filename="../../ui/orders/order_form.py" line="380"/>
         <source>Someone else saved this order after you opened it. Close and open it again to see their version.</source>
         <translation>您打开此订单后，他人已保存了修改。请关闭后重新打开以查看最新版本。</translation>
     </message>
@@ -3968,6 +4078,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/orders/__init__.py" line="20"/>
+        <location filename="../../ui/orders/__init__.py" line="34"/>
         <source>Approved</source>
         <translation>已审批</translation>
     </message>
@@ -3993,8 +4104,39 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/orders/__init__.py" line="25"/>
+        <location filename="../../ui/orders/__init__.py" line="36"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="31"/>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="32"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="33"/>
+        <source>Submitted</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="35"/>
+        <source>Sent back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="37"/>
+        <source>Goods received</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/__init__.py" line="38"/>
+        <source>Goods delivered</source>
+        <translation>发货</translation>
     </message>
 </context>
 <context>
@@ -4431,6 +4573,74 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
 </context>
 <context>
+    <name>PrintSettingsDialog</name>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="23"/>
+        <source>Print settings</source>
+        <translation>打印设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="26"/>
+        <source>Company name</source>
+        <translation>公司名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="26"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="27"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="27"/>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="27"/>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="28"/>
+        <source>Website</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="28"/>
+        <source>Tax id</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="29"/>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="29"/>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="35"/>
+        <source>One printed copy per name, separated by /; empty for a single copy</source>
+        <translation>每个名称打印一联，用 / 分隔；留空则只打一份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="37"/>
+        <source>Delivery note copies</source>
+        <translation>送货单联次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/settings_dialog.py" line="40"/>
+        <source>Quotation valid (days)</source>
+        <translation>报价有效天数</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <location filename="../../ui/printing/preview.py" line="154"/>
@@ -4443,17 +4653,22 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/__init__.py" line="96"/>
+        <location filename="../../ui/printing/__init__.py" line="121"/>
         <source>Print templates…</source>
         <translation>打印模板…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/__init__.py" line="100"/>
+        <location filename="../../ui/printing/__init__.py" line="125"/>
+        <source>Print settings…</source>
+        <translation>打印设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/__init__.py" line="129"/>
         <source>Customer statement…</source>
         <translation>客户对账单…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/__init__.py" line="104"/>
+        <location filename="../../ui/printing/__init__.py" line="133"/>
         <source>Payment receipt…</source>
         <translation>收据…</translation>
     </message>
@@ -4943,133 +5158,133 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderForm</name>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="100"/>
+        <location filename="../../ui/orders/purchase_form.py" line="101"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="101"/>
+        <location filename="../../ui/orders/purchase_form.py" line="102"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="108"/>
+        <location filename="../../ui/orders/purchase_form.py" line="109"/>
         <source>(choose a supplier)</source>
         <translation>（请选择供应商）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="111"/>
+        <location filename="../../ui/orders/purchase_form.py" line="112"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="122"/>
+        <location filename="../../ui/orders/purchase_form.py" line="123"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="125"/>
+        <location filename="../../ui/orders/purchase_form.py" line="126"/>
         <source>empty: the supplier&apos;s terms</source>
         <translation>留空：按供应商的付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="131"/>
+        <location filename="../../ui/orders/purchase_form.py" line="132"/>
         <source>Supplier *</source>
         <translation>供应商 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="132"/>
+        <location filename="../../ui/orders/purchase_form.py" line="133"/>
         <source>Receiving warehouse *</source>
         <translation>收货仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="133"/>
+        <location filename="../../ui/orders/purchase_form.py" line="134"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="134"/>
+        <location filename="../../ui/orders/purchase_form.py" line="135"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="135"/>
+        <location filename="../../ui/orders/purchase_form.py" line="136"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="135"/>
+        <location filename="../../ui/orders/purchase_form.py" line="136"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="139"/>
+        <location filename="../../ui/orders/purchase_form.py" line="140"/>
         <source>Created / approved by</source>
         <translation>制单 / 审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="145"/>
+        <location filename="../../ui/orders/purchase_form.py" line="146"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="146"/>
+        <location filename="../../ui/orders/purchase_form.py" line="147"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="148"/>
+        <location filename="../../ui/orders/purchase_form.py" line="149"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="150"/>
+        <location filename="../../ui/orders/purchase_form.py" line="151"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="171"/>
+        <location filename="../../ui/orders/purchase_form.py" line="172"/>
         <source>Purchase order %1</source>
         <translation>采购订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="172"/>
+        <location filename="../../ui/orders/purchase_form.py" line="173"/>
         <source>Purchase order (draft)</source>
         <translation>采购订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="174"/>
+        <location filename="../../ui/orders/purchase_form.py" line="175"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="209"/>
+        <location filename="../../ui/orders/purchase_form.py" line="210"/>
         <source>Choose the supplier.</source>
         <translation>请选择供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="211"/>
+        <location filename="../../ui/orders/purchase_form.py" line="212"/>
         <source>Choose the warehouse that receives the goods.</source>
         <translation>请选择收货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="224"/>
+        <location filename="../../ui/orders/purchase_form.py" line="225"/>
         <source>%1 approved; it is in the warehouse&apos;s queue to receive.</source>
         <translation>%1 已审批，已进入仓库的待收货列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="228"/>
         <location filename="../../ui/orders/purchase_form.py" line="229"/>
+        <location filename="../../ui/orders/purchase_form.py" line="230"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="228"/>
+        <location filename="../../ui/orders/purchase_form.py" line="229"/>
         <source>Why is the order cancelled?</source>
         <translation>为什么取消此订单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="233"/>
+        <location filename="../../ui/orders/purchase_form.py" line="234"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -5403,198 +5618,198 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderForm</name>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="52"/>
+        <location filename="../../ui/orders/sales_form.py" line="53"/>
         <source>New sales order</source>
         <translation>新建销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="53"/>
+        <location filename="../../ui/orders/sales_form.py" line="54"/>
         <source>Sales order</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="61"/>
+        <location filename="../../ui/orders/sales_form.py" line="62"/>
         <source>(choose a customer)</source>
         <translation>（请选择客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="64"/>
+        <location filename="../../ui/orders/sales_form.py" line="65"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="75"/>
+        <location filename="../../ui/orders/sales_form.py" line="76"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="80"/>
+        <location filename="../../ui/orders/sales_form.py" line="81"/>
         <source>e.g. 送货上门, 运费我方承担</source>
         <translation>例如：送货上门，运费我方承担</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="83"/>
+        <location filename="../../ui/orders/sales_form.py" line="84"/>
         <source>e.g. 月结30天</source>
         <translation>例如：月结30天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="96"/>
+        <location filename="../../ui/orders/sales_form.py" line="97"/>
         <source>Customer *</source>
         <translation>客户 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="96"/>
+        <location filename="../../ui/orders/sales_form.py" line="97"/>
         <source>Warehouse *</source>
         <translation>仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="97"/>
+        <location filename="../../ui/orders/sales_form.py" line="98"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="98"/>
+        <location filename="../../ui/orders/sales_form.py" line="99"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="99"/>
+        <location filename="../../ui/orders/sales_form.py" line="100"/>
         <source>Delivery address</source>
         <translation>送货地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="100"/>
+        <location filename="../../ui/orders/sales_form.py" line="101"/>
         <source>Delivery terms</source>
         <translation>交货条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="101"/>
+        <location filename="../../ui/orders/sales_form.py" line="102"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="102"/>
+        <location filename="../../ui/orders/sales_form.py" line="103"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="102"/>
+        <location filename="../../ui/orders/sales_form.py" line="103"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="103"/>
+        <location filename="../../ui/orders/sales_form.py" line="104"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="107"/>
+        <location filename="../../ui/orders/sales_form.py" line="108"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="114"/>
+        <location filename="../../ui/orders/sales_form.py" line="115"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="115"/>
+        <location filename="../../ui/orders/sales_form.py" line="116"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="117"/>
+        <location filename="../../ui/orders/sales_form.py" line="118"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="119"/>
+        <location filename="../../ui/orders/sales_form.py" line="120"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="120"/>
+        <location filename="../../ui/orders/sales_form.py" line="121"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="144"/>
+        <location filename="../../ui/orders/sales_form.py" line="145"/>
         <source>Sales order %1</source>
         <translation>销售订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="145"/>
+        <location filename="../../ui/orders/sales_form.py" line="146"/>
         <source>Sales order (draft)</source>
         <translation>销售订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="148"/>
+        <location filename="../../ui/orders/sales_form.py" line="149"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation>需要经理审批：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="151"/>
+        <location filename="../../ui/orders/sales_form.py" line="152"/>
         <source>Approved by %1 (%2)</source>
         <translation>已由 %1 审批（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="154"/>
+        <location filename="../../ui/orders/sales_form.py" line="155"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="178"/>
+        <location filename="../../ui/orders/sales_form.py" line="179"/>
         <source>Order for which customer?</source>
         <translation>为哪个客户下单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="196"/>
+        <location filename="../../ui/orders/sales_form.py" line="197"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="198"/>
+        <location filename="../../ui/orders/sales_form.py" line="199"/>
         <source>Choose the warehouse that delivers.</source>
         <translation>请选择发货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="217"/>
+        <location filename="../../ui/orders/sales_form.py" line="218"/>
         <source>%1 approved; its stock is reserved.</source>
         <translation>%1 已审批，库存已预留。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="220"/>
+        <location filename="../../ui/orders/sales_form.py" line="221"/>
         <source>Reject order</source>
         <translation>驳回订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="221"/>
+        <location filename="../../ui/orders/sales_form.py" line="222"/>
         <source>Why does the order go back to the salesperson?</source>
         <translation>为什么将订单退回给业务员？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="222"/>
+        <location filename="../../ui/orders/sales_form.py" line="223"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="226"/>
+        <location filename="../../ui/orders/sales_form.py" line="227"/>
         <source>Sent back to the salesperson as a draft.</source>
         <translation>已作为草稿退回给业务员。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="229"/>
-        <location filename="../../ui/orders/sales_form.py" line="231"/>
+        <location filename="../../ui/orders/sales_form.py" line="230"/>
+        <location filename="../../ui/orders/sales_form.py" line="232"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="230"/>
+        <location filename="../../ui/orders/sales_form.py" line="231"/>
         <source>Why is the order cancelled? Reserved stock is released.</source>
         <translation>为什么取消此订单？已预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="235"/>
+        <location filename="../../ui/orders/sales_form.py" line="236"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -6625,6 +6840,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/errors.py" line="314"/>
+        <location filename="../../ui/printing/messages.py" line="40"/>
         <source>%1 is empty.</source>
         <translation>%1 是空的。</translation>
     </message>
@@ -7409,6 +7625,121 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/catalog/messages.py" line="87"/>
         <source>Warehouse %1 still holds stock; move it to another warehouse or count it out before deactivating it.</source>
         <translation>仓库 %1 仍有库存；请先调拨到其他仓库或盘点出库，再停用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="12"/>
+        <source>Company name is required.</source>
+        <translation>请填写公司名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="13"/>
+        <source>A quotation is valid for 1 to 365 days.</source>
+        <translation>报价有效期为 1 到 365 天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="14"/>
+        <source>At most 6 copies.</source>
+        <translation>最多 6 联。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="15"/>
+        <source>Only an administrator can change the print settings.</source>
+        <translation>只有管理员可以修改打印设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="16"/>
+        <source>Only an administrator can import print templates.</source>
+        <translation>只有管理员可以导入打印模板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="17"/>
+        <source>Only an administrator can choose the default template.</source>
+        <translation>只有管理员可以设置默认模板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="19"/>
+        <source>Give the template a name.</source>
+        <translation>请给模板起个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="20"/>
+        <source>The name is longer than 100 characters.</source>
+        <translation>名称超过 100 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="21"/>
+        <source>Someone stored a version of this template at the same moment; import it again.</source>
+        <translation>有人同时保存了这个模板的新版本，请重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="23"/>
+        <source>Who paid is required.</source>
+        <translation>请填写交款单位（人）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="24"/>
+        <source>What the payment is for is required.</source>
+        <translation>请填写收款事由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="25"/>
+        <source>The amount must be more than 0.</source>
+        <translation>金额必须大于 0。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="26"/>
+        <source>Only delivery notes and goods receipts can be printed yet.</source>
+        <translation>目前只能打印送货单和入库单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="28"/>
+        <source>This document type has no stored numbers.</source>
+        <translation>这种单据没有单号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="29"/>
+        <source>You may not print delivery notes.</source>
+        <translation>您无权打印送货单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="30"/>
+        <source>You may not print quotations.</source>
+        <translation>您无权打印报价单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="31"/>
+        <source>You may not print sales orders.</source>
+        <translation>您无权打印销售订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="32"/>
+        <source>You may not print purchase orders.</source>
+        <translation>您无权打印采购订单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="33"/>
+        <source>You may not print goods receipts.</source>
+        <translation>您无权打印入库单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="34"/>
+        <source>You may not print customer statements.</source>
+        <translation>您无权打印客户对账单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="35"/>
+        <source>You may not print payment receipts.</source>
+        <translation>您无权打印收据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="42"/>
+        <source>%1 is larger than %2 MB.</source>
+        <translation>%1 超过 %2 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing/messages.py" line="44"/>
+        <source>Unknown document type %1.</source>
+        <translation>未知的单据类型 %1。</translation>
     </message>
 </context>
 <context>

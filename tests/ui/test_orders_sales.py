@@ -129,6 +129,11 @@ def test_manager_rejects_with_a_reason_and_the_rep_can_edit_again(qtbot, sqlite_
 
     rep_form = open_form(qtbot, Client(sqlite_db, world.staff.rep1), runner, so_id)
     assert rep_form.model.editable and rep_form.save_button.isVisible()
+    # the rep reads who sent it back and why, and the order's history
+    qtbot.waitUntil(lambda: rep_form.history.rowCount() > 0, timeout=10000)
+    assert rep_form.banner.text() == "Sent back by 王经理: 折扣太高，请重新报价"
+    assert column_texts(rep_form.history, 1) == ["Sent back", "Submitted", "Created"]
+    assert column_texts(rep_form.history, 4)[0] == "折扣太高，请重新报价"
     assert set_cell(rep_form, 0, COL_DISCOUNT, "8")
     rep_form.submit_button.click()
     wait_idle(qtbot, rep_form)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QDialog,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton,
+                               QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from app.client import Client
@@ -24,12 +24,14 @@ from app.runner import Runner
 from services.errors import Conflict, InsufficientStock, ValidationError
 from services.stock_documents import new_uuid
 from ui.errors import describe as error_text, translate_service_message as message_text
-from ui.orders import amount_text, order_state_name
+from ui.orders import action_name, amount_text, order_state_name
 from ui.orders.order_lines import COL_QTY, OrderLinesModel
 from ui.stock import fill_warehouse_combo, load_warehouses
 from ui.stock.doc_actions import line_of
 from ui.stock.reason_dialog import ReasonDialog
-from ui.stock.tables import LINE_EDIT_TRIGGERS, lines_view, title_row
+from ui.stock.tables import (LINE_EDIT_TRIGGERS, fill_table, lines_view, make_table,
+                             set_headers, title_row)
+from ui.widgets.formatting import local_datetime_text
 from ui.widgets.field_errors import ERROR_STYLE, FieldErrors
 from ui.widgets.lifetime import OwnedRunner
 from ui.widgets.product_picker import ProductPicker, ProductPickerDialog
@@ -46,6 +48,7 @@ class OrderServices:
     update: Callable
     submit: Callable
     get: Callable
+    history: Callable
 
 
 def save_order(session, actor, fns: OrderServices, order_id: int | None, data,
@@ -148,7 +151,16 @@ class OrderFormBase(QDialog):
         layout.addWidget(self.banner)
         layout.addLayout(self.header)
         layout.addWidget(self.entry_row)
-        layout.addWidget(self.lines_box, 1)
+        self.history = make_table([""] * 5, stretch=4)
+        self.history.setObjectName("order_history")
+        set_headers(self.history, [self.tr("Time"), self.tr("What"), self.tr("By"),
+                                   self.tr("State"), self.tr("Reason")])
+        self.history_rows: list = []
+        self.pages = QTabWidget()
+        self.pages.addTab(self.lines_box, self.tr("Lines"))
+        self.pages.addTab(self.history, self.tr("History"))
+        self.pages.setTabEnabled(1, False)
+        layout.addWidget(self.pages, 1)
         layout.addWidget(self.totals)
         layout.addWidget(self.status)
         layout.addLayout(self.button_row)
@@ -215,6 +227,26 @@ class OrderFormBase(QDialog):
                 self.table.closeEditor(editor, QAbstractItemDelegate.NoHint)
 
     # -- state ------------------------------------------------------------------------------------
+    def _load_history(self) -> None:
+        self.jobs.submit(self.client.read, self.services.history, self.order_id,
+                         on_done=self._show_history, on_error=lambda _e: None,
+                         key=f"order-history-{id(self)}")
+
+    def _show_history(self, events) -> None:
+        """Newest first; a draft sent back by a manager says who and why above the form."""
+        self.history_rows = list(reversed(events))
+        fill_table(self.history, self.history_rows, lambda e: (
+            local_datetime_text(e.at), action_name(e.action), e.actor_name or "",
+            order_state_name(e.to_state) if e.to_state else "", e.reason or ""),
+            row_id=lambda _e: None, keep_selection=False)
+        self.pages.setTabEnabled(1, bool(self.history_rows))
+        last_move = next((e for e in self.history_rows if e.to_state), None)
+        if (self.info is not None and self.info.state == "draft" and last_move is not None
+                and last_move.action == "reject"):
+            self.banner.setText(self.tr("Sent back by %1: %2").replace(
+                "%1", last_move.actor_name or "").replace("%2", last_move.reason or ""))
+            self.banner.show()
+
     def show_order(self, info) -> None:
         """Show ``info`` (a SalesOrderInfo / PurchaseOrderInfo) as saved."""
         self.info = info
@@ -229,6 +261,7 @@ class OrderFormBase(QDialog):
         self.apply_state()
         self.show_totals()
         self.setWindowTitle(self.title.text())
+        self._load_history()
 
     # -- what both forms do the same way -------------------------------------------------------
     services: OrderServices        # set by each form

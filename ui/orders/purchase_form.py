@@ -84,7 +84,8 @@ class SupplierPickerDialog(QDialog):
 class PurchaseOrderForm(OrderFormBase):
     purchase = True
     services = OrderServices(purchasing.create_purchase_order, purchasing.update_purchase_order,
-                             purchasing.submit_purchase_order, purchasing.get_purchase_order)
+                             purchasing.submit_purchase_order, purchasing.get_purchase_order,
+                             purchasing.purchase_order_history)
     editor_roles = BUYER_ROLES
 
     def __init__(self, client: Client, runner: Runner, order_id: int | None = None, *,

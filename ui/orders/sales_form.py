@@ -32,7 +32,8 @@ class SalesOrderForm(OrderFormBase):
 
     purchase = False
     services = OrderServices(sales_orders.create_sales_order, sales_orders.update_sales_order,
-                             sales_orders.submit_sales_order, sales_orders.get_sales_order)
+                             sales_orders.submit_sales_order, sales_orders.get_sales_order,
+                             sales_orders.sales_order_history)
     editor_roles = SELLER_ROLES
 
     def __init__(self, client: Client, runner: Runner, order_id: int | None = None, *,
