@@ -740,13 +740,15 @@ ROLE_LABELS = {
     "admin": QT_TRANSLATE_NOOP("Roles", "Administrator"),
 }
 
-# The catalog's messages and names (products, suppliers, warehouses) live beside its screens.
+# The catalog's and printing's messages and names live beside their screens.
 from ui.catalog import messages as _catalog  # noqa: E402
-MESSAGE_PATTERNS += _catalog.MESSAGE_PATTERNS
-for _own, _theirs in ((FIELD_LABELS, _catalog.FIELD_LABELS),
-                      (ENTITY_LABELS, _catalog.ENTITY_LABELS)):
-    for _key, _label in _theirs.items():
-        _own.setdefault(_key, _label)
+from ui.printing import messages as _printing  # noqa: E402
+for _module in (_catalog, _printing):
+    MESSAGE_PATTERNS += _module.MESSAGE_PATTERNS
+    for _own, _theirs in ((FIELD_LABELS, _module.FIELD_LABELS),
+                          (ENTITY_LABELS, _module.ENTITY_LABELS)):
+        for _key, _label in _theirs.items():
+            _own.setdefault(_key, _label)
 
 
 def _tr(context: str, text: str) -> str:

@@ -188,6 +188,8 @@ def test_install_adds_menu_entries_and_the_stock_print_handler(qtbot, sqlite_db,
     actions = printing.install(window, client_for(sqlite_db, staff.finance), runner)
     assert [a.text() for a in actions] == ["Print templates…", "Customer statement…",
                                            "Payment receipt…"]
+    admin = printing.install(QMainWindow(), client_for(sqlite_db, staff.admin), runner)
+    assert [a.text() for a in admin][:2] == ["Print templates…", "Print settings…"]
     assert [a.text() for a in window.menu_file.actions() if a.text()] == \
         [a.text() for a in actions]
     warehouse = printing.install(window, client_for(sqlite_db, staff.warehouse), runner)
@@ -232,3 +234,44 @@ def test_pdf_font_is_checked_and_used(qtbot, sqlite_db, world, runner, shown_err
              for f in page["/Resources"]["/Font"].values()}
     assert any("DejaVuSans" in f for f in fonts)
     assert not shown_errors
+
+
+def test_print_settings_dialog(qtbot, sqlite_db, world, runner):
+    from services.print_settings import get_print_settings
+    staff, w = world
+    dialog = printing.PrintSettingsDialog(client_for(sqlite_db, staff.admin), runner)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=20000)
+    assert dialog.fields["name"].text() == "千里贸易有限公司"
+    assert dialog.copies.text() == "白联/红联/黄联"
+    dialog.fields["name"].setText("")
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(dialog.message.text()), timeout=20000)
+    assert "Company name is required." in dialog.message.text()
+    dialog.fields["name"].setText("千里商贸")
+    dialog.copies.setText(" 存根 / 客户 ")
+    saved = []
+    dialog.save(on_saved=saved.append)
+    qtbot.waitUntil(lambda: bool(saved), timeout=20000)
+    company, options = sqlite_db.read(lambda s: get_print_settings(s, staff.admin))
+    assert company.name == "千里商贸" and options.delivery_note_copies == ("存根", "客户")
+    readonly = printing.PrintSettingsDialog(client_for(sqlite_db, staff.warehouse), runner)
+    qtbot.addWidget(readonly)
+    assert not readonly.fields["name"].isEnabled()
+
+
+def test_printing_refusals_read_in_chinese(qapp, sqlite_db, world):
+    from app import i18n
+    from services import print_context
+    from services.errors import PermissionDenied, ValidationError
+    from ui import errors
+    staff, w = world
+    i18n.install_translators("zh_CN", qapp)
+    with pytest.raises(PermissionDenied) as denied:
+        sqlite_db.read(lambda s: print_context.purchase_order_context(s, staff.rep1, w.po_id))
+    assert errors.describe(denied.value) == "您无权打印采购订单。"
+    with pytest.raises(ValidationError) as bad:
+        sqlite_db.read(lambda s: print_context.payment_receipt_context(
+            s, staff.finance, print_context.ReceiptInput("", Decimal(0), "货款")))
+    assert "请填写交款单位（人）。" in errors.describe(bad.value)
+    assert "金额必须大于 0。" in errors.describe(bad.value)
