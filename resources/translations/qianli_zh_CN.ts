@@ -404,280 +404,280 @@
 <context>
     <name>Customer360Widget</name>
     <message>
-        <location filename="../../ui/customers/detail.py" line="40"/>
+        <location filename="../../ui/customers/detail.py" line="41"/>
         <source>Opportunities</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="41"/>
+        <location filename="../../ui/customers/detail.py" line="42"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="42"/>
+        <location filename="../../ui/customers/detail.py" line="43"/>
         <source>Receivables</source>
         <translation>应收款</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="43"/>
+        <location filename="../../ui/customers/detail.py" line="44"/>
         <source>Tickets</source>
         <translation>服务工单</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="89"/>
+        <location filename="../../ui/customers/detail.py" line="90"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="103"/>
+        <location filename="../../ui/customers/detail.py" line="104"/>
         <source>Edit…</source>
         <translation>编辑…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="104"/>
+        <location filename="../../ui/customers/detail.py" line="105"/>
         <source>Merge a duplicate…</source>
         <translation>合并重复客户…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="105"/>
+        <location filename="../../ui/customers/detail.py" line="106"/>
         <source>Pick another customer and merge it into this one: its contacts and follow-ups move here.</source>
         <translation>选择另一个客户并将其合并到本客户：其联系人和跟进记录将移到这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="115"/>
+        <location filename="../../ui/customers/detail.py" line="116"/>
         <source>New opportunity…</source>
         <translation>新建商机…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="126"/>
+        <location filename="../../ui/customers/detail.py" line="127"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="126"/>
+        <location filename="../../ui/customers/detail.py" line="127"/>
         <source>Last follow-up</source>
         <translation>最后跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="127"/>
+        <location filename="../../ui/customers/detail.py" line="128"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="128"/>
+        <location filename="../../ui/customers/detail.py" line="129"/>
         <source>Returns to pool</source>
         <translation>退回公海</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="129"/>
-        <location filename="../../ui/customers/detail.py" line="146"/>
+        <location filename="../../ui/customers/detail.py" line="130"/>
+        <location filename="../../ui/customers/detail.py" line="147"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="129"/>
+        <location filename="../../ui/customers/detail.py" line="130"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="130"/>
+        <location filename="../../ui/customers/detail.py" line="131"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="131"/>
+        <location filename="../../ui/customers/detail.py" line="132"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="146"/>
+        <location filename="../../ui/customers/detail.py" line="147"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="146"/>
+        <location filename="../../ui/customers/detail.py" line="147"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="147"/>
+        <location filename="../../ui/customers/detail.py" line="148"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="147"/>
+        <location filename="../../ui/customers/detail.py" line="148"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="147"/>
-        <location filename="../../ui/customers/detail.py" line="160"/>
+        <location filename="../../ui/customers/detail.py" line="148"/>
+        <location filename="../../ui/customers/detail.py" line="161"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="148"/>
+        <location filename="../../ui/customers/detail.py" line="149"/>
         <source>Add contact…</source>
         <translation>添加联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="149"/>
+        <location filename="../../ui/customers/detail.py" line="150"/>
         <source>Edit contact…</source>
         <translation>编辑联系人…</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="159"/>
+        <location filename="../../ui/customers/detail.py" line="160"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="159"/>
+        <location filename="../../ui/customers/detail.py" line="160"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="159"/>
+        <location filename="../../ui/customers/detail.py" line="160"/>
         <source>By</source>
         <translation>跟进人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="160"/>
+        <location filename="../../ui/customers/detail.py" line="161"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="160"/>
+        <location filename="../../ui/customers/detail.py" line="161"/>
         <source>Next</source>
         <translation>下次</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="170"/>
+        <location filename="../../ui/customers/detail.py" line="171"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="171"/>
+        <location filename="../../ui/customers/detail.py" line="172"/>
         <source>Follow-ups</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="180"/>
+        <location filename="../../ui/customers/detail.py" line="184"/>
         <source>Log a follow-up</source>
         <translation>记录跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="237"/>
+        <location filename="../../ui/customers/detail.py" line="241"/>
         <source>Level %1</source>
         <translation>%1 级</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="239"/>
+        <location filename="../../ui/customers/detail.py" line="243"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="240"/>
+        <location filename="../../ui/customers/detail.py" line="244"/>
         <source>not planned</source>
         <translation>未安排</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="258"/>
-        <location filename="../../ui/customers/detail.py" line="260"/>
+        <location filename="../../ui/customers/detail.py" line="262"/>
+        <location filename="../../ui/customers/detail.py" line="264"/>
         <source>in public pool</source>
         <translation>在公海中</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="267"/>
+        <location filename="../../ui/customers/detail.py" line="271"/>
         <source>does not return</source>
         <translation>不会退回</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="271"/>
+        <location filename="../../ui/customers/detail.py" line="275"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="273"/>
+        <location filename="../../ui/customers/detail.py" line="277"/>
         <source>in 1 day</source>
         <translation>1 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="275"/>
+        <location filename="../../ui/customers/detail.py" line="279"/>
         <source>in %1 days</source>
         <translation>%1 天后</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="294"/>
+        <location filename="../../ui/customers/detail.py" line="298"/>
         <source>Contacts (%1)</source>
         <translation>联系人（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="312"/>
+        <location filename="../../ui/customers/detail.py" line="316"/>
         <source>Follow-ups (%1)</source>
         <translation>跟进记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="314"/>
+        <location filename="../../ui/customers/detail.py" line="318"/>
         <source>Showing the newest %1 of %2 follow-ups.</source>
         <translation>显示 %2 条跟进记录中最新的 %1 条。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="370"/>
+        <location filename="../../ui/customers/detail.py" line="378"/>
         <source>Claim the customer from the public pool first.</source>
         <translation>请先从公海领取该客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="374"/>
+        <location filename="../../ui/customers/detail.py" line="382"/>
         <source>Opportunities (%1)</source>
         <translation>商机（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="390"/>
+        <location filename="../../ui/customers/detail.py" line="398"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="445"/>
+        <location filename="../../ui/customers/detail.py" line="453"/>
         <source>Merge which customer into this one?</source>
         <translation>要将哪个客户合并到本客户？</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="457"/>
+        <location filename="../../ui/customers/detail.py" line="465"/>
         <source>%1 contact(s)</source>
         <translation>%1 个联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="458"/>
+        <location filename="../../ui/customers/detail.py" line="466"/>
         <source>%1 follow-up(s)</source>
         <translation>%1 条跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="462"/>
+        <location filename="../../ui/customers/detail.py" line="470"/>
         <source>Merge %1 into %2?</source>
         <translation>将 %1 合并到 %2？</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="464"/>
+        <location filename="../../ui/customers/detail.py" line="472"/>
         <source>These move to %1: %2.</source>
         <translation>以下内容将移到 %1：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="466"/>
+        <location filename="../../ui/customers/detail.py" line="474"/>
         <source>%1 is then hidden from lists; its history is kept in the audit log.</source>
         <translation>之后 %1 将不再出现在列表中；其历史保留在审计日志里。</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="468"/>
+        <location filename="../../ui/customers/detail.py" line="476"/>
         <source>Merge customers</source>
         <translation>合并客户</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="471"/>
+        <location filename="../../ui/customers/detail.py" line="479"/>
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../ui/customers/detail.py" line="493"/>
+        <location filename="../../ui/customers/detail.py" line="501"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -954,6 +954,86 @@
         <location filename="../../ui/customers/list_view.py" line="352"/>
         <source>Export cancelled</source>
         <translation>导出已取消</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerOrdersTab</name>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="31"/>
+        <source>New order…</source>
+        <translation>新建订单…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="39"/>
+        <location filename="../../ui/orders/customer_tabs.py" line="44"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="39"/>
+        <source>Order date</source>
+        <translation>订单日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="40"/>
+        <source>Delivery date</source>
+        <translation>交货日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="40"/>
+        <location filename="../../ui/orders/customer_tabs.py" line="44"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="41"/>
+        <source>Salesperson</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="41"/>
+        <source>Total</source>
+        <translation>金额合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="43"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="43"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="45"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="45"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="46"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="47"/>
+        <source>Deliveries and returns</source>
+        <translation>发货与退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="66"/>
+        <source>(draft %1)</source>
+        <translation>（草稿 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/customer_tabs.py" line="76"/>
+        <source>%1 orders, %2 still open</source>
+        <translation>%1 张订单，未完成 %2</translation>
     </message>
 </context>
 <context>

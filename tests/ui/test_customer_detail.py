@@ -113,18 +113,19 @@ def test_pool_customer_says_so(qtbot, sqlite_staff, staffed_db, runner):
 
 def test_section_tabs_appear_only_with_rows(qtbot, rep_client, runner):
     @dataclasses.dataclass(frozen=True)
-    class OrderRow:            # the shape a later module's 360 section rows will have
+    class ReceivableRow:       # the shape a later module's 360 section rows will have
         id: int
         number: str
         total: str
 
     c = add_customer(rep_client, "上海浦东贸易公司")
     w = open_360(qtbot, rep_client, runner, c.id)
-    w.show_data(dataclasses.replace(w.data, orders=(OrderRow(1, "SO-2026-0001", "1200.00"),)))
-    assert w.visible_tab_titles() == ["Contacts (0)", "Follow-ups (0)", "Orders (1)"]
-    table = w.section_tables["orders"]
-    assert table.item(0, 0).text() == "SO-2026-0001"
-    w.show_data(dataclasses.replace(w.data, orders=()))
+    w.show_data(dataclasses.replace(
+        w.data, receivables=(ReceivableRow(1, "AR-2026-0001", "1200.00"),)))
+    assert w.visible_tab_titles() == ["Contacts (0)", "Follow-ups (0)", "Receivables (1)"]
+    table = w.section_tables["receivables"]
+    assert table.item(0, 0).text() == "AR-2026-0001"
+    w.show_data(dataclasses.replace(w.data, receivables=()))
     assert w.visible_tab_titles() == ["Contacts (0)", "Follow-ups (0)"]
 
 

@@ -18,6 +18,7 @@ from ui.customers.followup import FollowUpEntry, kind_icon, kind_label
 from ui.customers.form import CustomerFormDialog
 from ui.widgets.customer_picker import CustomerPickerDialog
 from ui.errors import describe as error_text
+from ui.orders.customer_tabs import CustomerOrdersTab
 from ui.pipeline.customer_tabs import (OpportunitiesTab, TimelineTab, customer_history,
                                        has_pipeline_events)
 from ui.pipeline.opportunity_form import OpportunityFormDialog
@@ -174,6 +175,9 @@ class Customer360Widget(QWidget):
         # there is more than follow-ups (stage or owner changes).
         self.opportunities_tab = OpportunitiesTab()
         self.history_tab = TimelineTab()
+        # Sales orders with the customer's deliveries and returns (ui/orders/customer_tabs).
+        self.orders_tab = CustomerOrdersTab(self.client, self.runner, self.customer_id)
+        self.orders_tab.changed.connect(self._changed)
         self.tabs.setCurrentWidget(timeline_page)  # beside the quick entry, what reps read most
 
         self.follow_up = FollowUpEntry(self.client, self.runner, self.customer_id)
@@ -322,8 +326,8 @@ class Customer360Widget(QWidget):
         # Later modules put their rows into these tuples; a tab appears only when there are
         # rows, so nobody sees an empty placeholder.
         for name, title in section_titles().items():
-            if name == "opportunities":
-                continue                      # its own tab (_show_opportunities)
+            if name in ("opportunities", "orders"):
+                continue                      # their own tabs (_show_opportunities, below)
             rows = tuple(getattr(data, name, ()) or ())
             table = self.section_tables.get(name)
             if not rows:
@@ -348,6 +352,10 @@ class Customer360Widget(QWidget):
                     table.setItem(r, col, QTableWidgetItem(blank(value)))
             table.resizeColumnsToContents()
             self.tabs.setTabText(self.tabs.indexOf(table), f"{title} ({len(rows)})")
+        orders, deliveries = tuple(data.orders or ()), tuple(data.deliveries or ())
+        self.orders_tab.show_rows(orders, deliveries, data.customer.name)
+        self._show_tab(self.orders_tab, f"{section_titles()['orders']} ({len(orders)})",
+                       bool(orders or deliveries), self.timeline_tab)
 
     # -- opportunities and the unified timeline -------------------------------------------
     def _show_tab(self, page: QWidget, title: str, visible: bool, after: QWidget) -> None:
