@@ -3963,32 +3963,57 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="216"/>
+        <location filename="../../ui/orders/order_form.py" line="183"/>
+        <source>Quotation</source>
+        <translation>报价单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="184"/>
+        <source>Sales contract</source>
+        <translation>销售合同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="185"/>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="186"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="229"/>
         <source>Total %1 (tax %2)</source>
         <translation>合计 %1（税额 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="219"/>
+        <location filename="../../ui/orders/order_form.py" line="232"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="246"/>
+        <location filename="../../ui/orders/order_form.py" line="259"/>
         <source>Sent back by %1: %2</source>
         <translation>已被 %1 退回：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="321"/>
+        <location filename="../../ui/orders/order_form.py" line="334"/>
         <source>Submitted as %1.</source>
         <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="321"/>
+        <location filename="../../ui/orders/order_form.py" line="334"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="380"/>
+        <location filename="../../ui/orders/order_form.py" line="360"/>
+        <source>Save the order before printing it.</source>
+        <translation>请先保存订单再打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="401"/>
         <source>Someone else saved this order after you opened it. Close and open it again to see their version.</source>
         <translation>您打开此订单后，他人已保存了修改。请关闭后重新打开以查看最新版本。</translation>
     </message>
@@ -5238,133 +5263,133 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderForm</name>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="101"/>
+        <location filename="../../ui/orders/purchase_form.py" line="102"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="102"/>
+        <location filename="../../ui/orders/purchase_form.py" line="103"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="109"/>
+        <location filename="../../ui/orders/purchase_form.py" line="110"/>
         <source>(choose a supplier)</source>
         <translation>（请选择供应商）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="112"/>
+        <location filename="../../ui/orders/purchase_form.py" line="113"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="123"/>
+        <location filename="../../ui/orders/purchase_form.py" line="124"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="126"/>
+        <location filename="../../ui/orders/purchase_form.py" line="127"/>
         <source>empty: the supplier&apos;s terms</source>
         <translation>留空：按供应商的付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="132"/>
+        <location filename="../../ui/orders/purchase_form.py" line="133"/>
         <source>Supplier *</source>
         <translation>供应商 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="133"/>
+        <location filename="../../ui/orders/purchase_form.py" line="134"/>
         <source>Receiving warehouse *</source>
         <translation>收货仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="134"/>
+        <location filename="../../ui/orders/purchase_form.py" line="135"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="135"/>
+        <location filename="../../ui/orders/purchase_form.py" line="136"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="136"/>
+        <location filename="../../ui/orders/purchase_form.py" line="137"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="136"/>
+        <location filename="../../ui/orders/purchase_form.py" line="137"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="140"/>
+        <location filename="../../ui/orders/purchase_form.py" line="141"/>
         <source>Created / approved by</source>
         <translation>制单 / 审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="146"/>
+        <location filename="../../ui/orders/purchase_form.py" line="147"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="147"/>
+        <location filename="../../ui/orders/purchase_form.py" line="148"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="149"/>
+        <location filename="../../ui/orders/purchase_form.py" line="150"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="151"/>
+        <location filename="../../ui/orders/purchase_form.py" line="152"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="172"/>
+        <location filename="../../ui/orders/purchase_form.py" line="173"/>
         <source>Purchase order %1</source>
         <translation>采购订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="173"/>
+        <location filename="../../ui/orders/purchase_form.py" line="174"/>
         <source>Purchase order (draft)</source>
         <translation>采购订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="175"/>
+        <location filename="../../ui/orders/purchase_form.py" line="176"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="210"/>
+        <location filename="../../ui/orders/purchase_form.py" line="211"/>
         <source>Choose the supplier.</source>
         <translation>请选择供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="212"/>
+        <location filename="../../ui/orders/purchase_form.py" line="213"/>
         <source>Choose the warehouse that receives the goods.</source>
         <translation>请选择收货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="225"/>
+        <location filename="../../ui/orders/purchase_form.py" line="226"/>
         <source>%1 approved; it is in the warehouse&apos;s queue to receive.</source>
         <translation>%1 已审批，已进入仓库的待收货列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="229"/>
         <location filename="../../ui/orders/purchase_form.py" line="230"/>
+        <location filename="../../ui/orders/purchase_form.py" line="231"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="229"/>
+        <location filename="../../ui/orders/purchase_form.py" line="230"/>
         <source>Why is the order cancelled?</source>
         <translation>为什么取消此订单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="234"/>
+        <location filename="../../ui/orders/purchase_form.py" line="235"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -5698,198 +5723,198 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderForm</name>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="53"/>
+        <location filename="../../ui/orders/sales_form.py" line="54"/>
         <source>New sales order</source>
         <translation>新建销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="54"/>
+        <location filename="../../ui/orders/sales_form.py" line="55"/>
         <source>Sales order</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="62"/>
+        <location filename="../../ui/orders/sales_form.py" line="63"/>
         <source>(choose a customer)</source>
         <translation>（请选择客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="65"/>
+        <location filename="../../ui/orders/sales_form.py" line="66"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="76"/>
+        <location filename="../../ui/orders/sales_form.py" line="77"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="81"/>
+        <location filename="../../ui/orders/sales_form.py" line="82"/>
         <source>e.g. 送货上门, 运费我方承担</source>
         <translation>例如：送货上门，运费我方承担</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="84"/>
+        <location filename="../../ui/orders/sales_form.py" line="85"/>
         <source>e.g. 月结30天</source>
         <translation>例如：月结30天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="97"/>
+        <location filename="../../ui/orders/sales_form.py" line="98"/>
         <source>Customer *</source>
         <translation>客户 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="97"/>
+        <location filename="../../ui/orders/sales_form.py" line="98"/>
         <source>Warehouse *</source>
         <translation>仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="98"/>
+        <location filename="../../ui/orders/sales_form.py" line="99"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="99"/>
+        <location filename="../../ui/orders/sales_form.py" line="100"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="100"/>
+        <location filename="../../ui/orders/sales_form.py" line="101"/>
         <source>Delivery address</source>
         <translation>送货地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="101"/>
+        <location filename="../../ui/orders/sales_form.py" line="102"/>
         <source>Delivery terms</source>
         <translation>交货条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="102"/>
+        <location filename="../../ui/orders/sales_form.py" line="103"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="103"/>
+        <location filename="../../ui/orders/sales_form.py" line="104"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="103"/>
+        <location filename="../../ui/orders/sales_form.py" line="104"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="104"/>
+        <location filename="../../ui/orders/sales_form.py" line="105"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="108"/>
+        <location filename="../../ui/orders/sales_form.py" line="109"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="115"/>
+        <location filename="../../ui/orders/sales_form.py" line="116"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="116"/>
+        <location filename="../../ui/orders/sales_form.py" line="117"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="118"/>
+        <location filename="../../ui/orders/sales_form.py" line="119"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="120"/>
+        <location filename="../../ui/orders/sales_form.py" line="121"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="121"/>
+        <location filename="../../ui/orders/sales_form.py" line="122"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="145"/>
+        <location filename="../../ui/orders/sales_form.py" line="146"/>
         <source>Sales order %1</source>
         <translation>销售订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="146"/>
+        <location filename="../../ui/orders/sales_form.py" line="147"/>
         <source>Sales order (draft)</source>
         <translation>销售订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="149"/>
+        <location filename="../../ui/orders/sales_form.py" line="150"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation>需要经理审批：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="152"/>
+        <location filename="../../ui/orders/sales_form.py" line="153"/>
         <source>Approved by %1 (%2)</source>
         <translation>已由 %1 审批（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="155"/>
+        <location filename="../../ui/orders/sales_form.py" line="156"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="179"/>
+        <location filename="../../ui/orders/sales_form.py" line="180"/>
         <source>Order for which customer?</source>
         <translation>为哪个客户下单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="197"/>
+        <location filename="../../ui/orders/sales_form.py" line="198"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="199"/>
+        <location filename="../../ui/orders/sales_form.py" line="200"/>
         <source>Choose the warehouse that delivers.</source>
         <translation>请选择发货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="218"/>
+        <location filename="../../ui/orders/sales_form.py" line="219"/>
         <source>%1 approved; its stock is reserved.</source>
         <translation>%1 已审批，库存已预留。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="221"/>
+        <location filename="../../ui/orders/sales_form.py" line="222"/>
         <source>Reject order</source>
         <translation>驳回订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="222"/>
+        <location filename="../../ui/orders/sales_form.py" line="223"/>
         <source>Why does the order go back to the salesperson?</source>
         <translation>为什么将订单退回给业务员？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="223"/>
+        <location filename="../../ui/orders/sales_form.py" line="224"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="227"/>
+        <location filename="../../ui/orders/sales_form.py" line="228"/>
         <source>Sent back to the salesperson as a draft.</source>
         <translation>已作为草稿退回给业务员。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="230"/>
-        <location filename="../../ui/orders/sales_form.py" line="232"/>
+        <location filename="../../ui/orders/sales_form.py" line="231"/>
+        <location filename="../../ui/orders/sales_form.py" line="233"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="231"/>
+        <location filename="../../ui/orders/sales_form.py" line="232"/>
         <source>Why is the order cancelled? Reserved stock is released.</source>
         <translation>为什么取消此订单？已预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="236"/>
+        <location filename="../../ui/orders/sales_form.py" line="237"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -8048,7 +8073,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="143"/>
-        <location filename="../../ui/stock/doc_editor.py" line="306"/>
+        <location filename="../../ui/stock/doc_editor.py" line="310"/>
         <source>Post</source>
         <translation>过账</translation>
     </message>
@@ -8064,7 +8089,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="148"/>
-        <location filename="../../ui/stock/doc_editor.py" line="532"/>
+        <location filename="../../ui/stock/doc_editor.py" line="536"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
@@ -8094,129 +8119,134 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>%1（草稿 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="249"/>
-        <location filename="../../ui/stock/doc_editor.py" line="271"/>
+        <location filename="../../ui/stock/doc_editor.py" line="248"/>
+        <source>(reversal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="251"/>
+        <location filename="../../ui/stock/doc_editor.py" line="273"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="258"/>
+        <location filename="../../ui/stock/doc_editor.py" line="260"/>
         <source>%1; posted %2 by %3</source>
         <translation>%1；%3 于 %2 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="267"/>
+        <location filename="../../ui/stock/doc_editor.py" line="269"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="306"/>
+        <location filename="../../ui/stock/doc_editor.py" line="310"/>
         <source>Approve and post</source>
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="316"/>
+        <location filename="../../ui/stock/doc_editor.py" line="320"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="334"/>
+        <location filename="../../ui/stock/doc_editor.py" line="338"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="354"/>
+        <location filename="../../ui/stock/doc_editor.py" line="358"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="386"/>
+        <location filename="../../ui/stock/doc_editor.py" line="390"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="451"/>
-        <location filename="../../ui/stock/doc_editor.py" line="472"/>
+        <location filename="../../ui/stock/doc_editor.py" line="455"/>
+        <location filename="../../ui/stock/doc_editor.py" line="476"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="462"/>
+        <location filename="../../ui/stock/doc_editor.py" line="466"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="474"/>
+        <location filename="../../ui/stock/doc_editor.py" line="478"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="485"/>
+        <location filename="../../ui/stock/doc_editor.py" line="489"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="487"/>
+        <location filename="../../ui/stock/doc_editor.py" line="491"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="507"/>
+        <location filename="../../ui/stock/doc_editor.py" line="511"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="523"/>
+        <location filename="../../ui/stock/doc_editor.py" line="527"/>
         <source>Someone else changed this document after you opened it. Reload it to see their version (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请重新打开以查看最新版本（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="533"/>
+        <location filename="../../ui/stock/doc_editor.py" line="537"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="559"/>
+        <location filename="../../ui/stock/doc_editor.py" line="563"/>
         <source>Customer return from %1</source>
         <translation>%1 客户退货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="560"/>
+        <location filename="../../ui/stock/doc_editor.py" line="564"/>
         <source>Why does the customer return goods? (each line can say more)</source>
         <translation>客户为什么退货？（每行还可以单独说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="561"/>
+        <location filename="../../ui/stock/doc_editor.py" line="565"/>
         <source>Take back</source>
         <translation>退货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="573"/>
+        <location filename="../../ui/stock/doc_editor.py" line="577"/>
         <source>Reverse %1</source>
         <translation>冲销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="574"/>
+        <location filename="../../ui/stock/doc_editor.py" line="578"/>
         <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
         <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="576"/>
+        <location filename="../../ui/stock/doc_editor.py" line="580"/>
         <source>Reverse</source>
         <translation>冲销</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="595"/>
+        <location filename="../../ui/stock/doc_editor.py" line="599"/>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="605"/>
+        <location filename="../../ui/stock/doc_editor.py" line="609"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="606"/>
+        <location filename="../../ui/stock/doc_editor.py" line="610"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>

@@ -275,3 +275,31 @@ def test_printing_refusals_read_in_chinese(qapp, sqlite_db, world):
             s, staff.finance, print_context.ReceiptInput("", Decimal(0), "货款")))
     assert "请填写交款单位（人）。" in errors.describe(bad.value)
     assert "金额必须大于 0。" in errors.describe(bad.value)
+
+
+def test_order_forms_print_as_quotation_contract_and_purchase_order(qtbot, sqlite_db, world,
+                                                                  runner):
+    from ui.orders.purchase_form import PurchaseOrderForm
+    from ui.orders.sales_form import SalesOrderForm
+    staff, w = world
+    form = SalesOrderForm(client_for(sqlite_db, staff.rep1), runner, w.so_id)
+    qtbot.addWidget(form)
+    qtbot.waitUntil(lambda: form.loaded, timeout=20000)
+    assert [a.text() for a in form.print_button.menu().actions()] == ["Quotation",
+                                                                      "Sales contract"]
+    form.print_order("quotation")
+    qtbot.waitUntil(lambda: form.findChild(printing.PrintPreviewDialog) is not None,
+                    timeout=30000)
+    text = pdf_pages(form.findChild(printing.PrintPreviewDialog).pdf)[0]
+    assert "QUOTATION" in text and w.so_number in text
+    po = PurchaseOrderForm(client_for(sqlite_db, staff.warehouse), runner, w.po_id)
+    qtbot.addWidget(po)
+    qtbot.waitUntil(lambda: po.loaded, timeout=20000)
+    po.print_order("purchase_order")
+    qtbot.waitUntil(lambda: po.findChild(printing.PrintPreviewDialog) is not None,
+                    timeout=30000)
+    assert w.po_number in pdf_pages(po.findChild(printing.PrintPreviewDialog).pdf)[0]
+    new = SalesOrderForm(client_for(sqlite_db, staff.rep1), runner)
+    qtbot.addWidget(new)
+    new.print_order("sales_order")
+    assert new.status.text() == "Save the order before printing it."

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QDialog,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTabWidget,
+                               QMenu, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from app.client import Client
@@ -171,11 +171,24 @@ class OrderFormBase(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
 
+    # what this kind of order prints as (ui.printing document types); set by the subclass
+    print_types: tuple[str, ...] = ()
+
     def add_buttons(self, *buttons: QPushButton) -> None:
-        """Left to right; Close goes last, after a stretch."""
+        """Left to right; Print (when the order prints) and Close go last, after a stretch."""
         for b in buttons:
             self.button_row.addWidget(b)
         self.button_row.addStretch(1)
+        if self.print_types:
+            labels = {"quotation": self.tr("Quotation"),
+                      "sales_order": self.tr("Sales contract"),
+                      "purchase_order": self.tr("Purchase order")}
+            self.print_button = QPushButton(self.tr("Print"))
+            menu = QMenu(self.print_button)
+            for kind in self.print_types:
+                menu.addAction(labels[kind], lambda k=kind: self.print_order(k))
+            self.print_button.setMenu(menu)
+            self.button_row.addWidget(self.print_button)
         self.button_row.addWidget(self.close_button)
 
     # -- lines ------------------------------------------------------------------------------------
@@ -340,6 +353,14 @@ class OrderFormBase(QDialog):
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         self.update_buttons()
+
+    def print_order(self, doc_type: str) -> None:
+        """Preview the saved order as ``doc_type`` (what is on screen unsaved does not print)."""
+        if self.order_id is None:
+            self._say(self.tr("Save the order before printing it."), error=True)
+            return
+        from ui.printing import print_document
+        print_document(self, self.client, self.runner, doc_type, self.order_id)
 
     def _say(self, text: str, *, error: bool, ok: bool = False) -> None:
         self.status.setText(text)

@@ -83,6 +83,7 @@ class SupplierPickerDialog(QDialog):
 
 class PurchaseOrderForm(OrderFormBase):
     purchase = True
+    print_types = ("purchase_order",)
     services = OrderServices(purchasing.create_purchase_order, purchasing.update_purchase_order,
                              purchasing.submit_purchase_order, purchasing.get_purchase_order,
                              purchasing.purchase_order_history)

@@ -31,6 +31,7 @@ class SalesOrderForm(OrderFormBase):
     """``open_customer(id)`` asks for the customer's 360° view."""
 
     purchase = False
+    print_types = ("quotation", "sales_order")
     services = OrderServices(sales_orders.create_sales_order, sales_orders.update_sales_order,
                              sales_orders.submit_sales_order, sales_orders.get_sales_order,
                              sales_orders.sales_order_history)
