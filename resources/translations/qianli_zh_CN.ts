@@ -8121,7 +8121,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="248"/>
         <source>(reversal)</source>
-        <translation type="unfinished"></translation>
+        <translation>（冲销单）</translation>
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="251"/>

@@ -244,6 +244,8 @@ class StockDocumentEditor(QWidget):
                                else self.tr("%1 (draft %2)").replace("%1", kind)
                                .replace("%2", str(info.id)))
             self.state_label.setText(doc_state_name(info.state))
+            if info.reverses_id is not None:
+                self.title.setText(self.title.text() + " " + self.tr("(reversal)"))
             where = info.warehouse_name
             if info.to_warehouse_name:
                 where = self.tr("%1 → %2").replace("%1", where).replace(
@@ -293,8 +295,10 @@ class StockDocumentEditor(QWidget):
         editable = may_work and (state == "draft" or (state == "submitted"
                                                       and self.doc_type == "SC"))
         self.model.editable = editable
-        for w in (self.scan, self.find_button, self.reason, self.quality_note, self.notes):
+        for w in (self.scan, self.find_button):
             w.setEnabled(editable)
+        for edit in (self.reason, self.quality_note, self.notes):
+            edit.setReadOnly(not editable)        # still readable and copyable
         self.scan.setVisible(editable)
         self.scan_caption.setVisible(editable)
         self.find_button.setVisible(editable)
