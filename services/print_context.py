@@ -368,7 +368,7 @@ def goods_receipt_context(session: Session, actor: Actor, doc_id: int, *,
     wh = _warehouse(session, doc.warehouse_id)
     document = {"number": doc.number or _draft_number("GR", doc.id), "date": doc.doc_date,
                 "state": doc.state, "state_name": _state(doc.state, language),
-                "remark": doc.notes or "", "order_number": po.number or "" if po else "",
+                "remark": doc.notes or "", "order_number": (po.number or "") if po else "",
                 "warehouse": wh.name, "reason": doc.reason or "",
                 "is_draft": doc.state != "posted", **totals(lines)}
     return {"company": _company(session), "user": _user(actor),

@@ -176,3 +176,24 @@ def test_find_document_by_number(db, staff, world):
         world.customer_id
     with pytest.raises(NotFound):
         db.read(lambda s: find(s, staff.admin, "goods_receipt", "DN-2026-000123"))
+
+
+def test_standalone_goods_receipt_without_order_or_supplier(db, staff, world):
+    from models.stock import StockDocument, StockDocumentLine
+    from services.stock_documents import new_uuid
+
+    def add(s):
+        doc = StockDocument(doc_type="GR", client_uuid=new_uuid(), state="draft", doc_date=DAY,
+                            warehouse_id=world.warehouse_id, reason="样品入库")
+        s.add(doc)
+        s.flush()
+        s.add(StockDocumentLine(document_id=doc.id, line_no=1, product_id=world.products[0],
+                                qty=Decimal(2), unit_cost=Decimal("12.5")))
+        return doc.id
+    gr_id = db.write(add)
+    ctx = db.read(lambda s: pc.goods_receipt_context(s, staff.warehouse, gr_id))
+    assert documented(ctx) == set(field_paths("goods_receipt"))
+    doc = ctx["document"]
+    assert (doc["order_number"], doc["reason"], doc["is_draft"]) == ("", "样品入库", True)
+    assert ctx["supplier"]["name"] == "" and ctx["lines"][0]["ordered_qty"] is None
+    assert doc["total"] == Decimal("25.00")
