@@ -13,7 +13,12 @@ Three indexes serve fragments of that text:
   per (token, customer). Trigram indexes cannot answer the two-character queries Chinese
   users type (华为, 深圳); this posting table can, and for longer CJK queries its rarest
   bigram is a cheap, selective candidate list.
-* PostgreSQL: ``pg_trgm`` GIN on ``search_text`` (``LIKE '%q%'`` uses it).
+* PostgreSQL: ``pg_trgm`` GIN on ``search_text`` (``LIKE '%q%'`` uses it), and the narrow
+  table ``customer_search_narrow`` (migration 0005): per customer its code, the ASCII pieces
+  and the digit runs of the text, kept by a trigger. ASCII fragments (Latin, codes, emails)
+  and phone digits are found there: walking a covering (code, text) index in code order, or
+  from a GIN over the narrow text; either touches a quarter of the pages the customer rows
+  would.
 * SQLite: the FTS5 trigram table ``customer_fts`` (kept by triggers; ``MATCH '"q"'``).
 
 Every candidate is verified against ``search_text`` (exact substring), so index false
@@ -28,20 +33,22 @@ import random
 import re
 import threading
 import time
-import unicodedata
 import weakref
 from dataclasses import dataclass
-from typing import Iterable
 
-from sqlalchemy import (Integer, bindparam, delete, func, insert, literal, select, text, true,
-                        update)
+from sqlalchemy import Integer, func, literal, select, text, true
 from sqlalchemy.sql.elements import True_
 from sqlalchemy.orm import Session
 
 from models.org import User
-from models.party import Contact, Customer, CustomerSearchToken
+from models.party import Customer, CustomerSearchToken
+from services import customer_search_narrow as narrow
+from services.customer_search_index import (_ASCII_DIGITS, _PHONE_CHARS, _chunks, cjk_bigrams,
+                                            normalize_text, phone_digits)
+# The index text and its upkeep live in customer_search_index; callers import them from here.
+from services.customer_search_index import (FIELD_SEPARATOR, build_search_text,  # noqa: F401
+                                            is_cjk, refresh_search_index, search_tokens)
 from services.errors import ValidationError
-from services.normalize import normalize_phone
 from services.org import Actor, customer_visibility, team_member_ids
 
 SORT_KEYS = ("code", "name", "region", "level", "last_follow_up_at", "updated_at")
@@ -77,141 +84,6 @@ class CustomerPage:
     next_key: tuple | None        # pass as ``after`` for the following page; None at the end
 
 
-# --------------------------------------------------------------------------- normalising
-
-FIELD_SEPARATOR = "\n"
-_PHONE_CHARS = frozenset("0123456789 +-()./")
-_ASCII_DIGITS = frozenset("0123456789")
-
-
-def normalize_text(value: str | None) -> str:
-    """NFKC + casefold (full-width → half-width, 'ＡＢＣ' → 'abc'), whitespace collapsed."""
-    if not value:
-        return ""
-    s = unicodedata.normalize("NFKC", value)
-    s = unicodedata.normalize("NFKC", s.casefold())
-    return " ".join(s.split())
-
-
-def phone_digits(value: str | None) -> str:
-    """The digits of a phone number as services.normalize keys it (+86 / 0086 dropped,
-    extension cut); '' when there are none."""
-    return normalize_phone(value) or ""
-
-
-def is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return (0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3FFFF
-            or 0xF900 <= o <= 0xFAFF or 0x3040 <= o <= 0x30FF or 0xAC00 <= o <= 0xD7AF
-            or 0x3100 <= o <= 0x312F)
-
-
-def cjk_bigrams(text: str) -> list[str]:
-    """Distinct two-character fragments inside runs of CJK characters, in first-seen order."""
-    out: dict[str, None] = {}
-    prev = ""
-    for ch in text:
-        if is_cjk(ch):
-            if prev:
-                out[prev + ch] = None
-            prev = ch
-        else:
-            prev = ""
-    return list(out)
-
-
-def search_tokens(search_text: str) -> list[str]:
-    """The posting-table tokens of one customer's search_text."""
-    return cjk_bigrams(search_text)
-
-
-def build_search_text(*, name: str, code: str, phone: str | None,
-                      contact_names: Iterable[str] = (), contact_phones: Iterable[str] = (),
-                      email: str | None = None) -> str:
-    code_n = normalize_text(code)
-    code_digits = "".join(ch for ch in code_n if ch in _ASCII_DIGITS)
-    parts = [code_n, code_digits if code_digits != code_n else "", normalize_text(name),
-             phone_digits(phone)]
-    parts += [normalize_text(n) for n in contact_names]
-    parts += [phone_digits(p) for p in contact_phones]
-    parts.append(normalize_text(email))
-    seen: dict[str, None] = {}
-    for p in parts:
-        if p:
-            seen[p] = None
-    return FIELD_SEPARATOR.join(seen)
-
-
-# --------------------------------------------------------------------------- the index
-
-_CHUNK = 500
-
-
-def _chunks(ids: list[int], size: int = _CHUNK):
-    for i in range(0, len(ids), size):
-        yield ids[i:i + size]
-
-
-def refresh_search_index(session: Session, customer_ids: Iterable[int]) -> None:
-    """Recompute customer.search_text and the CJK token rows for these customers (call in
-    the same transaction after any change to name, code, phone or contacts)."""
-    ids = sorted({int(i) for i in customer_ids if i is not None})
-    if not ids:
-        return
-    session.flush()   # pending ORM changes (a rename, a new contact) must be visible here
-    cust = Customer.__table__
-    cont = Contact.__table__
-    tok = CustomerSearchToken.__table__
-    for chunk in _chunks(ids):
-        rows = session.execute(
-            select(cust.c.id, cust.c.code, cust.c.name, cust.c.phone, cust.c.email,
-                   cust.c.search_text, cust.c.merged_into_id)
-            .where(cust.c.id.in_(chunk))).all()
-        contacts: dict[int, list[tuple[str, str | None]]] = {}
-        for cid, cname, cphone in session.execute(
-                select(cont.c.customer_id, cont.c.name, cont.c.phone)
-                .where(cont.c.customer_id.in_(chunk)).order_by(cont.c.customer_id, cont.c.id)):
-            contacts.setdefault(cid, []).append((cname, cphone))
-        old_tokens: dict[int, set[str]] = {}
-        for cid, token in session.execute(
-                select(tok.c.customer_id, tok.c.token).where(tok.c.customer_id.in_(chunk))):
-            old_tokens.setdefault(cid, set()).add(token)
-
-        text_updates, token_deletes, token_inserts = [], [], []
-        for cid, code, name, phone, email, stored, merged_into in rows:
-            cs = contacts.get(cid, [])
-            # A merged-away customer is never listed: it leaves the index altogether.
-            text = "" if merged_into is not None else build_search_text(
-                name=name, code=code, phone=phone, email=email,
-                contact_names=[n for n, _ in cs], contact_phones=[p for _, p in cs if p])
-            if text != stored:
-                text_updates.append({"b_id": cid, "b_text": text})
-            new = set(search_tokens(text))
-            old = old_tokens.pop(cid, set())
-            token_deletes += [{"b_token": t, "b_cid": cid} for t in sorted(old - new)]
-            token_inserts += [{"token": t, "customer_id": cid} for t in sorted(new - old)]
-        # Tokens of customers that no longer exist.
-        for cid, old in old_tokens.items():
-            token_deletes += [{"b_token": t, "b_cid": cid} for t in sorted(old)]
-
-        if text_updates:
-            # Core UPDATE: search_text is derived data and must not bump version_id.
-            session.execute(update(cust).where(cust.c.id == bindparam("b_id"))
-                            .values(search_text=bindparam("b_text")),
-                            text_updates, execution_options={"synchronize_session": False})
-        if token_deletes:
-            session.execute(delete(tok).where(tok.c.token == bindparam("b_token"),
-                                              tok.c.customer_id == bindparam("b_cid")),
-                            token_deletes, execution_options={"synchronize_session": False})
-        if token_inserts:
-            session.execute(insert(tok), token_inserts)
-    # ORM objects of these customers now hold a stale search_text; let them reload it.
-    wanted = set(ids)
-    for obj in list(session.identity_map.values()):
-        if isinstance(obj, Customer) and obj.id in wanted:
-            session.expire(obj, ["search_text"])
-
-
 # --------------------------------------------------------------------------- queries
 
 _NULLABLE_SORTS = frozenset({"region", "level", "last_follow_up_at"})
@@ -230,6 +102,10 @@ _CANDIDATE_COST_IN_STORAGE_ORDER = 8.0
 _CANDIDATE_COST_RANDOM_ORDER = 1.5
 # pg_trgm candidates arrive as a bitmap and are read in storage order: cheaper per row.
 _PG_TRIGRAM_DISCOUNT = 0.6
+# PostgreSQL's narrow table (services/customer_search_narrow.py): a GIN candidate costs a
+# random page of the narrow table; a walked entry of the covering index a hundredth of a
+# sequential page and one LIKE test. Measured on 1M customers (docs/performance.md).
+_NARROW_CANDIDATE_COST = 10.0
 
 
 def normalize_query(text: str | None) -> str:
@@ -243,10 +119,13 @@ def normalize_query(text: str | None) -> str:
 
 @dataclass(frozen=True)
 class _Plan:
-    route: str                   # 'none' | 'scan' | 'tokens' | 'trigram'
+    # 'none' | 'scan' | 'tokens' | 'trigram' | 'narrow_walk' | 'narrow' (PostgreSQL's narrow
+    # table: walked in code order, or its GIN candidates)
+    route: str
     needle: str = ""
     token: str | None = None     # the rarest bigram (route 'tokens')
     estimate: float | None = None  # rows the needle is estimated to match
+    column: str | None = None    # narrow routes: 'ascii' | 'digits'
 
 
 class _Sample:
@@ -270,6 +149,20 @@ class _Sample:
         while i != -1 and hits < self.MAX_HITS:
             hits += 1
             i = blob.find(fragment, blob.find("\0", i) + 1)
+        return max(hits, 0.5) * self.n / max(self.size, 1)
+
+    def estimate_all(self, pieces: list[str]) -> float:
+        """Estimated rows holding every one of ``pieces`` (what an index that intersects
+        their postings hands over), counted like ``estimate``."""
+        pieces = sorted(set(pieces), key=len, reverse=True)
+        first, rest = pieces[0], pieces[1:]
+        blob, hits = self.blob, 0
+        i = blob.find(first)
+        while i != -1 and hits < self.MAX_HITS:
+            start, end = blob.rfind("\0", 0, i) + 1, blob.find("\0", i)
+            if all(p in blob[start:end] for p in rest):
+                hits += 1
+            i = blob.find(first, end + 1)
         return max(hits, 0.5) * self.n / max(self.size, 1)
 
     @property
@@ -353,9 +246,21 @@ def _trigram_piece(needle: str) -> str:
     return left + best + right
 
 
-def _like_pattern(needle: str) -> str:
-    esc = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{esc}%"
+def _trigram_pieces(needle: str) -> list[str]:
+    """What pg_trgm can look up for ``needle``: its words of three or more characters, and
+    shorter words with the blank beside them where the needle shows one. A row must hold
+    all of them to be a GIN candidate."""
+    out = []
+    for m in re.finditer(r"[^\W_]+", needle):
+        w = m.group()
+        if len(w) >= 3:
+            out.append(w)
+            continue
+        left = " " if m.start() > 0 and needle[m.start() - 1] == " " else ""
+        right = " " if needle[m.end():m.end() + 1] == " " else ""
+        if left or right:
+            out.append(left + w + right)
+    return out or [needle]
 
 
 def _plan(session: Session, filt: CustomerFilter, want: int, sort: str | None = None) -> _Plan:
@@ -370,6 +275,9 @@ def _plan(session: Session, filt: CustomerFilter, want: int, sort: str | None = 
     sample = _sample(session)
     est = sample.estimate(needle)
     bigrams = cjk_bigrams(needle)
+    column = narrow.narrow_column(needle) if _dialect(session) == "postgresql" else None
+    if column is not None:
+        return _plan_narrow(session, sample, needle, est, column, want, sort)
     if bigrams:
         token = min(bigrams, key=sample.estimate)
         candidates, route = sample.estimate(token), "tokens"
@@ -387,6 +295,25 @@ def _plan(session: Session, filt: CustomerFilter, want: int, sort: str | None = 
     if candidates * cost > walk:
         return _Plan("scan", needle, estimate=est)
     return _Plan(route, needle, token, est)
+
+
+def _plan_narrow(session: Session, sample: "_Sample", needle: str, est: float, column: str,
+                 want: int, sort: str | None) -> _Plan:
+    """PostgreSQL, an ASCII fragment: the narrow table. In code order (the list's default,
+    and counts) walk its covering index unless the GIN candidates are fewer than the walk
+    by the cost ratio; in any other order, the GIN candidates or the customer walk in that
+    order, as for the other routes."""
+    walk = min(sample.n, want * sample.n / est)
+    usable = _trigram_usable(session, needle)
+    candidates = (max(est, sample.estimate_all(_trigram_pieces(needle))) if usable
+                  else float("inf"))
+    if sort in (None, "code"):
+        if candidates * _NARROW_CANDIDATE_COST < walk:
+            return _Plan("narrow", needle, estimate=est, column=column)
+        return _Plan("narrow_walk", needle, estimate=est, column=column)
+    if candidates * _CANDIDATE_COST_RANDOM_ORDER > walk:
+        return _Plan("scan", needle, estimate=est)
+    return _Plan("narrow", needle, estimate=est, column=column)
 
 
 def _contains(session: Session, needle: str):
@@ -407,6 +334,15 @@ def _candidates(session: Session, plan: _Plan, where: list, names: list[str]):
     cols = [c[k] for k in names]
     pg = _dialect(session) == "postgresql"
     verify = [] if plan.needle == plan.token else [_contains(session, plan.needle)]
+    if plan.route in ("narrow", "narrow_walk"):
+        # Matches of the narrow table are exact. Listed customers only have rows there, so
+        # with no other condition its (customer_id, code) are the answer.
+        m = narrow.matches(plan.column, plan.needle)
+        if _only_listed(where) and set(names) <= {"id", "code"}:
+            alias = {"id": m.c.customer_id, "code": m.c.code}
+            return select(*[alias[n].label(n) for n in names]).subquery()
+        row = select(*cols).where(c.id == m.c.customer_id, *where).offset(0).lateral("cand")
+        return select(*[row.c[n] for n in names]).select_from(m.join(row, true())).subquery()
     if plan.route == "tokens":
         tok = CustomerSearchToken.__table__
         if pg:
@@ -420,7 +356,7 @@ def _candidates(session: Session, plan: _Plan, where: list, names: list[str]):
     if plan.route == "trigram":
         if pg:
             # pg_trgm GIN serves LIKE; OFFSET 0 keeps the sort from pulling in a walk.
-            like = c.search_text.like(_like_pattern(plan.needle), escape="\\")
+            like = c.search_text.like(narrow.like_pattern(plan.needle), escape="\\")
             return select(*cols).where(like, *where).offset(0).subquery()
         phrase = '"' + plan.needle.replace('"', '""') + '"'
         ids = text("SELECT rowid FROM customer_fts WHERE customer_fts MATCH :fts_phrase"
@@ -430,11 +366,19 @@ def _candidates(session: Session, plan: _Plan, where: list, names: list[str]):
     raise AssertionError(plan.route)
 
 
+_LISTED = Customer.__table__.c.merged_into_id.is_(None)
+
+
+def _only_listed(where: list) -> bool:
+    """True when ``where`` asks nothing beyond 'not merged away' (an admin's plain search)."""
+    return all(w is _LISTED for w in where)
+
+
 def _base_conditions(session: Session, actor: Actor, filt: CustomerFilter) -> list:
     c = Customer.__table__.c
     if filt.scope not in SCOPES:
         raise ValidationError("scope", f"Unknown scope {filt.scope!r}; one of {', '.join(SCOPES)}.")
-    conds = [c.merged_into_id.is_(None)]
+    conds = [_LISTED]
     # Visibility, pool and team keep a large share of the rows: walking the sort index and
     # filtering is the fast plan. SQLite (no statistics) would rather read every row of
     # those owners from the owner index and sort them all, so there the owner test is made
@@ -516,17 +460,35 @@ def _rows_source(session: Session, plan: _Plan, where: list, names: list[str]):
 
 
 def _select_ordered(session: Session, names: list[str], conds: list, order: list[tuple],
-                    limit: int, offset: int, plan: _Plan, *, with_owner: bool = False):
-    """One ordered read: ``order`` is [(column name, descending)]. The walk ('scan'/'none')
-    follows the sort index and stops at the limit; a candidate route sorts its candidates
-    by their keys alone and fetches whole rows only for the page (late materialisation:
-    half the work on SQLite, where the sorter copies every column it is given)."""
+                    limit: int, offset: int, plan: _Plan, *, with_owner: bool = False,
+                    seg: list | tuple = ()):
+    """One ordered read: ``order`` is [(column name, descending)], ``seg`` the keyset
+    conditions of this range of the order. The walk ('scan'/'none') follows the sort index
+    and stops at the limit; a candidate route sorts its candidates by their keys alone and
+    fetches whole rows only for the page (late materialisation: half the work on SQLite,
+    where the sorter copies every column it is given). The narrow routes in code order
+    read (customer_id, code) in order and join the customer rows the page needs."""
     u = User.__table__
     order_names = [n for n, _ in order]
 
     def ordered(col):
         return [col[n].desc() if d else col[n].asc() for n, d in order]
 
+    def page_rows(top):          # the whole rows of the page whose keys ``top`` holds
+        cust = Customer.__table__
+        src = top.join(cust, cust.c.id == top.c.id)
+        out = [cust.c[n] for n in names]
+        if with_owner:
+            src = src.outerjoin(u, u.c.id == cust.c.owner_id)
+            out.append(u.c.display_name.label("owner_name"))
+        return select(*out).select_from(src).order_by(*ordered(top.c))
+
+    if plan.route in ("narrow", "narrow_walk") and order_names == ["code"]:
+        top = _narrow_keys(plan, conds, seg, order[0][1], limit, offset)
+        if list(names) == ["code", "id"] and not with_owner:
+            return select(top.c.code, top.c.id).order_by(*ordered(top.c))
+        return page_rows(top)
+    conds = list(conds) + list(seg)
     if plan.route in ("none", "scan"):
         src, col, where = _rows_source(session, plan, conds, [])
         out = [col[n] for n in names]
@@ -544,14 +506,26 @@ def _select_ordered(session: Session, names: list[str], conds: list, order: list
         top = top.offset(offset)
     if keys[:len(names)] == list(names) and not with_owner:
         return top
-    top = top.subquery("top")
-    cust = Customer.__table__
-    src = top.join(cust, cust.c.id == top.c.id)
-    out = [cust.c[n] for n in names]
-    if with_owner:
-        src = src.outerjoin(u, u.c.id == cust.c.owner_id)
-        out.append(u.c.display_name.label("owner_name"))
-    return select(*out).select_from(src).order_by(*ordered(top.c))
+    return page_rows(top.subquery("top"))
+
+
+def _narrow_keys(plan: _Plan, conds: list, seg: list, descending: bool, limit: int,
+                 offset: int):
+    """(id, code) of one page of matches from the narrow table in code order, as a
+    subquery: an admin's plain search takes them straight from there; any other condition
+    is checked on the customer row of each match, in order, until the page is full."""
+    src = narrow.ordered_source(plan.column, plan.needle,
+                                "walk" if plan.route == "narrow_walk" else "index",
+                                narrow.code_bounds(list(seg)), descending)
+    key = src.c.code.desc() if descending else src.c.code.asc()
+    if _only_listed(conds):
+        q = select(src.c.customer_id.label("id"), src.c.code).order_by(key)
+    else:
+        c = Customer.__table__.c
+        row = select(c.id, c.code).where(c.id == src.c.customer_id, *conds).offset(0).lateral("cand")
+        q = select(row.c.id, row.c.code).select_from(src.join(row, true())).order_by(key)
+    q = q.limit(limit)
+    return (q.offset(offset) if offset else q).subquery("top")
 
 
 def list_customers(session: Session, actor: Actor, filt: CustomerFilter, *,
@@ -569,8 +543,8 @@ def list_customers(session: Session, actor: Actor, filt: CustomerFilter, *,
         need = limit + 1 - len(rows)
         if need <= 0:
             break
-        rows += session.execute(_select_ordered(session, list(_ROW_COLS), conds + seg_conds,
-                                                order, need, 0, plan, with_owner=True)).all()
+        rows += session.execute(_select_ordered(session, list(_ROW_COLS), conds, order, need,
+                                                0, plan, with_owner=True, seg=seg_conds)).all()
     more = len(rows) > limit
     # Positional unpacking: attribute access on result rows costs more than the query here.
     out = tuple(CustomerRow(id_, code, name, kind, level, region, industry, phone, owner_id,
@@ -613,8 +587,8 @@ def seek_key(session: Session, actor: Actor, filt: CustomerFilter, *, sort: str 
     names = [sort, "id"]
     skip = offset - 1
     for seg_conds, order in _segments(sort, descending, None):
-        row = session.execute(_select_ordered(session, names, conds + seg_conds, order,
-                                              1, skip, plan)).first()
+        row = session.execute(_select_ordered(session, names, conds, order, 1, skip, plan,
+                                              seg=seg_conds)).first()
         if row is not None:
             return (row[0], row[1])
         # Not in this piece of the order: step over all of it.

@@ -8,9 +8,10 @@ from alembic.migration import MigrationContext
 
 from models.base import Base
 
-# Created by raw SQL in the migrations, not declared on the models: SQLite's FTS5 tables and
-# PostgreSQL's pg_trgm GIN indexes (their operator class has no portable declaration).
-_FTS = ("customer_fts",)
+# Created by raw SQL in the migrations, not declared on the models: SQLite's FTS5 tables,
+# PostgreSQL's narrow search table (migration 0005, kept by a trigger) and pg_trgm GIN
+# indexes (their operator class has no portable declaration).
+_FTS = ("customer_fts", "customer_search_narrow")
 _RAW_INDEX_SUFFIXES = ("_trgm",)
 
 
