@@ -158,7 +158,6 @@ def show_job(parent: QWidget, client, runner, job, on_shown=None) -> None:
         progress.setMinimumDuration(300)
         progress.canceled.connect(task.cancel)
         task.progress.connect(lambda done, _total: progress.setValue(done))
-    task.setParent(parent)
 
     def done(result) -> None:
         if progress is not None:
