@@ -8007,246 +8007,267 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>StockDocumentEditor</name>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="100"/>
+        <location filename="../../ui/stock/doc_editor.py" line="101"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="101"/>
+        <location filename="../../ui/stock/doc_editor.py" line="102"/>
         <source>From / to</source>
         <translation>往来单位</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="102"/>
+        <location filename="../../ui/stock/doc_editor.py" line="103"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="103"/>
+        <location filename="../../ui/stock/doc_editor.py" line="104"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="104"/>
+        <location filename="../../ui/stock/doc_editor.py" line="105"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="105"/>
+        <location filename="../../ui/stock/doc_editor.py" line="106"/>
         <source>Quality note</source>
         <translation>质量说明</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="106"/>
+        <location filename="../../ui/stock/doc_editor.py" line="107"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="107"/>
+        <location filename="../../ui/stock/doc_editor.py" line="108"/>
         <source>Created / posted</source>
         <translation>制单 / 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="114"/>
+        <location filename="../../ui/stock/doc_editor.py" line="115"/>
         <source>Scan a barcode or type a SKU, then Enter</source>
         <translation>扫描条码或输入货号后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="118"/>
+        <location filename="../../ui/stock/doc_editor.py" line="119"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="125"/>
+        <location filename="../../ui/stock/doc_editor.py" line="126"/>
         <source>Scan:</source>
         <translation>扫描：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="141"/>
+        <location filename="../../ui/stock/doc_editor.py" line="142"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="142"/>
+        <location filename="../../ui/stock/doc_editor.py" line="143"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="143"/>
-        <location filename="../../ui/stock/doc_editor.py" line="310"/>
+        <location filename="../../ui/stock/doc_editor.py" line="144"/>
+        <location filename="../../ui/stock/doc_editor.py" line="311"/>
         <source>Post</source>
         <translation>过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="145"/>
+        <location filename="../../ui/stock/doc_editor.py" line="146"/>
         <source>Ctrl+Enter: book the stock movement and give the document its number</source>
         <translation>Ctrl+Enter：记入库存变动并生成单号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="147"/>
+        <location filename="../../ui/stock/doc_editor.py" line="148"/>
         <source>Submit for approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="148"/>
-        <location filename="../../ui/stock/doc_editor.py" line="536"/>
+        <location filename="../../ui/stock/doc_editor.py" line="149"/>
+        <location filename="../../ui/stock/doc_editor.py" line="542"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="149"/>
+        <location filename="../../ui/stock/doc_editor.py" line="150"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="152"/>
+        <location filename="../../ui/stock/doc_editor.py" line="153"/>
         <source>Print after posting</source>
         <translation>过账后打印</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="154"/>
+        <location filename="../../ui/stock/doc_editor.py" line="155"/>
+        <location filename="../../ui/stock/doc_editor.py" line="327"/>
         <source>Customer return…</source>
         <translation>客户退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="155"/>
+        <location filename="../../ui/stock/doc_editor.py" line="156"/>
         <source>Reverse…</source>
         <translation>冲销…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="244"/>
+        <location filename="../../ui/stock/doc_editor.py" line="245"/>
         <source>%1 (draft %2)</source>
         <translation>%1（草稿 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="248"/>
+        <location filename="../../ui/stock/doc_editor.py" line="249"/>
         <source>(reversal)</source>
         <translation>（冲销单）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="251"/>
-        <location filename="../../ui/stock/doc_editor.py" line="273"/>
+        <location filename="../../ui/stock/doc_editor.py" line="252"/>
+        <location filename="../../ui/stock/doc_editor.py" line="274"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="260"/>
+        <location filename="../../ui/stock/doc_editor.py" line="261"/>
         <source>%1; posted %2 by %3</source>
         <translation>%1；%3 于 %2 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="269"/>
+        <location filename="../../ui/stock/doc_editor.py" line="270"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="310"/>
+        <location filename="../../ui/stock/doc_editor.py" line="311"/>
         <source>Approve and post</source>
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="320"/>
+        <location filename="../../ui/stock/doc_editor.py" line="321"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="338"/>
+        <location filename="../../ui/stock/doc_editor.py" line="326"/>
+        <source>Return to supplier…</source>
+        <translation>退货给供应商…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="344"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="358"/>
+        <location filename="../../ui/stock/doc_editor.py" line="364"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="390"/>
+        <location filename="../../ui/stock/doc_editor.py" line="396"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="455"/>
-        <location filename="../../ui/stock/doc_editor.py" line="476"/>
+        <location filename="../../ui/stock/doc_editor.py" line="461"/>
+        <location filename="../../ui/stock/doc_editor.py" line="482"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="466"/>
+        <location filename="../../ui/stock/doc_editor.py" line="472"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="478"/>
+        <location filename="../../ui/stock/doc_editor.py" line="484"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="489"/>
+        <location filename="../../ui/stock/doc_editor.py" line="495"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="491"/>
+        <location filename="../../ui/stock/doc_editor.py" line="497"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="511"/>
+        <location filename="../../ui/stock/doc_editor.py" line="517"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="527"/>
+        <location filename="../../ui/stock/doc_editor.py" line="533"/>
         <source>Someone else changed this document after you opened it. Reload it to see their version (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请重新打开以查看最新版本（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="537"/>
+        <location filename="../../ui/stock/doc_editor.py" line="543"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="563"/>
+        <location filename="../../ui/stock/doc_editor.py" line="570"/>
+        <source>Return to supplier from %1</source>
+        <translation>%1 退供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="571"/>
+        <source>Why do the goods go back to the supplier?</source>
+        <translation>为什么把货退回给供应商？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="572"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="574"/>
         <source>Customer return from %1</source>
         <translation>%1 客户退货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="564"/>
+        <location filename="../../ui/stock/doc_editor.py" line="575"/>
         <source>Why does the customer return goods? (each line can say more)</source>
         <translation>客户为什么退货？（每行还可以单独说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="565"/>
+        <location filename="../../ui/stock/doc_editor.py" line="576"/>
         <source>Take back</source>
         <translation>退货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="577"/>
+        <location filename="../../ui/stock/doc_editor.py" line="589"/>
         <source>Reverse %1</source>
         <translation>冲销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="578"/>
+        <location filename="../../ui/stock/doc_editor.py" line="590"/>
         <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
         <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="580"/>
+        <location filename="../../ui/stock/doc_editor.py" line="592"/>
         <source>Reverse</source>
         <translation>冲销</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="599"/>
+        <location filename="../../ui/stock/doc_editor.py" line="611"/>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="609"/>
+        <location filename="../../ui/stock/doc_editor.py" line="621"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="610"/>
+        <location filename="../../ui/stock/doc_editor.py" line="622"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>

@@ -386,3 +386,35 @@ def test_scans_faster_than_the_answers_are_all_counted(qtbot, sqlite_db, runner)
     qtbot.waitUntil(lambda: editor.model.total_qty() == D(4), timeout=10000)
     assert lines(editor) == [("BOLT-M6", D(3)), ("NUT-M6", D(1))]
     assert editor.totals.text() == "2 lines, 4 units in total"
+
+
+def test_goods_go_back_to_the_supplier_from_a_posted_receipt(qtbot, sqlite_db, runner):
+    from services.receipts import create_receipt_from_po
+    world = stock_world(sqlite_db, stock={})
+    po_id = purchase_order(sqlite_db, world, [("GLOVE-L", "300", "2.26")])
+    clerk = Client(sqlite_db, world.staff.warehouse)
+    gr = clerk.write(create_receipt_from_po, po_id, docs.new_uuid())
+    clerk.write(docs.post_document, gr.id)
+    editor = StockDocumentEditor(clerk, runner, gr.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    wait_editor(qtbot, editor)
+    assert editor.return_button.isVisible()
+    assert editor.return_button.text() == "Return to supplier…"
+    opened: list[int] = []
+    editor.open_document.connect(opened.append)
+    editor.return_button.click()
+    editor.reason_dialog.reason.setText("破洞，退回")
+    editor.reason_dialog.ok_button.click()
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
+    back = StockDocumentEditor(clerk, runner, opened[0])
+    qtbot.addWidget(back)
+    back.show()
+    wait_editor(qtbot, back)
+    assert back.info.doc_type == "SR" and back.info.supplier_name == "华东五金供应商"
+    assert lines(back) == [("GLOVE-L", D(300))]
+    assert back.model.setData(back.model.index(0, back.model.column_of(COL_QTY)), "25")
+    back.post()
+    qtbot.waitUntil(lambda: back.info.state == "posted", timeout=10000)
+    assert back.info.number.startswith("SR-")
+    assert on_hand(clerk, world.pid("GLOVE-L"), world.main) == D(275)

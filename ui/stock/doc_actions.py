@@ -83,6 +83,18 @@ def customer_return_draft(session, actor, delivery_id: int, reason: str, client_
                                           reason=reason)
 
 
+def supplier_return_draft(session, actor, receipt_id: int, reason: str, client_uuid: str):
+    """A supplier-return draft of everything that can still go back from the posted
+    receipt, to its supplier, out of the warehouse it came into."""
+    receipt = docs.get_stock_document(session, actor, receipt_id)
+    left = returns.returnable(session, actor, receipt_id)
+    lines = tuple(docs.DocLineInput(ln.product_id, left[ln.id], source_line_id=ln.id)
+                  for ln in receipt.lines if left.get(ln.id, 0) > 0)
+    return returns.create_supplier_return(session, actor, receipt.supplier_id,
+                                          receipt.warehouse_id, lines, reason, client_uuid,
+                                          receipt_id=receipt_id)
+
+
 def line_of(exc: ValidationError) -> int | None:
     """'lines[3].qty' → row 2."""
     for f in exc.errors:

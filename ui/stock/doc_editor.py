@@ -33,7 +33,8 @@ from ui.errors import describe as error_text
 from ui.stock import doc_state_name, doc_type_name, qty_text
 from ui.stock.doc_lines import COL_QTY, DocLinesModel
 from ui.stock.doc_actions import (NewDocument, customer_return_draft, line_of,
-                                  print_handler, save_and_post, save_lines, submit_lines)
+                                  print_handler, save_and_post, save_lines, submit_lines,
+                                  supplier_return_draft)
 from ui.stock.reason_dialog import ReasonDialog
 from ui.stock.tables import LINE_EDIT_TRIGGERS, lines_view, title_row
 from ui.widgets.field_errors import ERROR_STYLE
@@ -158,7 +159,7 @@ class StockDocumentEditor(QWidget):
         self.submit_button.clicked.connect(self.submit_for_approval)
         self.cancel_button.clicked.connect(self.cancel_document)
         self.print_button.clicked.connect(self.print_document)
-        self.return_button.clicked.connect(self.make_customer_return)
+        self.return_button.clicked.connect(self.make_return)
         self.reverse_button.clicked.connect(self.reverse)
         buttons = QHBoxLayout()
         for b in (self.cancel_button, self.return_button, self.reverse_button):
@@ -318,7 +319,12 @@ class StockDocumentEditor(QWidget):
         self.print_button.setEnabled(posted and print_handler() is not None)
         self.print_button.setToolTip("" if print_handler() is not None
                                      else self.tr("Printing is not installed yet."))
-        self.return_button.setVisible(posted and may_work and self.doc_type == "DN")
+        # goods back from the customer (a delivery note) or to the supplier (a receipt from one)
+        self.return_button.setVisible(posted and may_work and self.info is not None and (
+            self.doc_type == "DN" or (self.doc_type == "GR"
+                                      and self.info.supplier_id is not None)))
+        self.return_button.setText(self.tr("Return to supplier…") if self.doc_type == "GR"
+                                   else self.tr("Customer return…"))
         self.reverse_button.setVisible(posted and may_work and self.info is not None
                                        and self.info.reverses_id is None)
         self.table.setEditTriggers(LINE_EDIT_TRIGGERS if editable
@@ -554,22 +560,28 @@ class StockDocumentEditor(QWidget):
         if handler is not None:
             handler(self, self.doc_id)
 
-    def make_customer_return(self) -> None:
-        """Goods come back from the customer: asks why, then opens a customer-return draft
-        with what can still be returned from each line, for the clerk to cut down to what
-        came back and to note what inspection found."""
+    def make_return(self) -> None:
+        """Goods come back from the customer (a delivery note) or go back to the supplier
+        (a receipt): asks why, then opens a return draft with what can still be returned
+        from each line, for the clerk to cut down to what really goes back."""
         if self.info is None:
             return
-        self._ask(self.tr("Customer return from %1").replace("%1", self.info.label),
-                  self.tr("Why does the customer return goods? (each line can say more)"),
-                  self.tr("Take back"), self.make_customer_return_now)
+        if self.doc_type == "GR":
+            self._ask(self.tr("Return to supplier from %1").replace("%1", self.info.label),
+                      self.tr("Why do the goods go back to the supplier?"),
+                      self.tr("Return"), self.make_return_now)
+        else:
+            self._ask(self.tr("Customer return from %1").replace("%1", self.info.label),
+                      self.tr("Why does the customer return goods? (each line can say more)"),
+                      self.tr("Take back"), self.make_return_now)
 
-    def make_customer_return_now(self, reason: str) -> None:
+    def make_return_now(self, reason: str) -> None:
         # one UUID per editor: a double click or a resend makes one return
         self._return_uuid = getattr(self, "_return_uuid", None) or docs.new_uuid()
+        draft = supplier_return_draft if self.doc_type == "GR" else customer_return_draft
         self._set_busy(True)
-        self.jobs.submit(self.client.write, customer_return_draft, self.info.id, reason,
-                         self._return_uuid, on_done=self._made_other, on_error=self._failed)
+        self.jobs.submit(self.client.write, draft, self.info.id, reason, self._return_uuid,
+                         on_done=self._made_other, on_error=self._failed)
 
     def reverse(self) -> None:
         if self.info is None:
