@@ -96,6 +96,20 @@ def snapshot(session: Session, order, header_fields: tuple[str, ...], line_model
     return snap
 
 
+def check_version(session: Session, flow: Workflow, order, expected_version: int | None, *,
+                  noun: str, current: Callable[[], Any], state: dict) -> None:
+    """Optimistic locking: the order must still be at the version the user loaded (None:
+    not checked). Stale → ``Conflict`` carrying the order as it is now and the fields
+    changed since (from the audit trail, compared with ``state``)."""
+    if expected_version is None or order.version_id == expected_version:
+        return
+    from services.customers import changed_since
+    raise Conflict(f"{noun} {flow.label(order)} was changed by someone else since you "
+                   "opened it.", current=current(),
+                   changed=changed_since(session, flow.entity, order.id, expected_version,
+                                         state))
+
+
 def save_draft(session: Session, actor: Actor, flow: Workflow, order, expected_version: int,
                *, header: dict, write_lines: Callable[[], None],
                state_of: Callable[[], dict], noun: str, current: Callable[[], Any]) -> None:
@@ -105,12 +119,8 @@ def save_draft(session: Session, actor: Actor, flow: Workflow, order, expected_v
     if order.state != "draft":
         raise flow.refusal(order)
     before = state_of()
-    if order.version_id != expected_version:
-        from services.customers import changed_since
-        raise Conflict(f"{noun} {flow.label(order)} was changed by someone else since you "
-                       "opened it.", current=current(),
-                       changed=changed_since(session, flow.entity, order.id,
-                                             expected_version, before))
+    check_version(session, flow, order, expected_version, noun=noun, current=current,
+                  state=before)
     for k, v in header.items():
         setattr(order, k, v)
     order.updated_at = utcnow()     # a save is a new version even if only lines changed
@@ -146,8 +156,6 @@ def history(session: Session, entity: str, order_id: int) -> tuple[OrderEvent, .
     out = []
     for at, action, name, details in rows:
         d = details or {}
-        moved = action not in ("create", "update")
-        out.append(OrderEvent(at, action, name, d.get("before") if moved else None,
-                              d.get("after") if moved else None, d.get("reason"),
-                              d.get("document_id")))
+        out.append(OrderEvent(at, action, name, d.get("from_state"), d.get("to_state"),
+                              d.get("reason"), d.get("document_id")))
     return tuple(out)

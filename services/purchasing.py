@@ -30,8 +30,8 @@ from models.stock import PurchaseOrder, PurchaseOrderLine
 from services import audit
 from services.errors import NotFound, PermissionDenied, ValidationError
 from services.numbering import next_number
-from services.order_common import (OrderEvent, check_header, existing_order, history,
-                                   insert_once, reason_text, save_draft, snapshot)
+from services.order_common import (OrderEvent, check_header, check_version, existing_order,
+                                   history, insert_once, reason_text, save_draft, snapshot)
 from services.order_lines import (LineValues, OrderLineInput, from_milli, milli, totals,
                                   validate_lines)
 from services.org import Actor
@@ -248,9 +248,14 @@ def submit_purchase_order(session: Session, actor: Actor, order: PurchaseOrder) 
 
 
 @PO_FLOW.transition("approved", check=_check_approver)
-def approve_purchase_order(session: Session, actor: Actor, order: PurchaseOrder) -> dict:
+def approve_purchase_order(session: Session, actor: Actor, order: PurchaseOrder, *,
+                           expected_version: int | None = None) -> dict:
     """Approve a submitted purchase order (administrators); it then shows in the warehouse's
-    "to receive" queue."""
+    "to receive" queue. With ``expected_version``, an order changed since the approver
+    loaded it is a ``Conflict``."""
+    check_version(session, PO_FLOW, order, expected_version, noun="Purchase order",
+                  current=lambda: get_purchase_order(session, actor, order.id),
+                  state=_state_of(session, order))
     order.approved_by_id = actor.user_id
     return {}
 

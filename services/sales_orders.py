@@ -47,8 +47,8 @@ from services.customer_merge import register_merge_repoint
 from services.customers import _editable, _load as _load_customer
 from services.errors import NotFound, PermissionDenied, ValidationError
 from services.order_approval import approval_reasons, load_rules
-from services.order_common import (OrderEvent, check_header, existing_order, history,
-                                   insert_once, reason_text, save_draft, snapshot)
+from services.order_common import (OrderEvent, check_header, check_version, existing_order,
+                                   history, insert_once, reason_text, save_draft, snapshot)
 from services.order_lines import (LineValues, OrderLineInput, from_milli, milli, totals,
                                   validate_lines)
 from services.numbering import next_number
@@ -329,10 +329,16 @@ def submit_sales_order(session: Session, actor: Actor, order: SalesOrder) -> dic
 
 
 @SO_FLOW.transition("approved", check=_check_approver)
-def approve_sales_order(session: Session, actor: Actor, order: SalesOrder) -> dict:
+def approve_sales_order(session: Session, actor: Actor, order: SalesOrder, *,
+                        expected_version: int | None = None) -> dict:
     """Approve a submitted order (sales managers for their team's orders, administrators)
     and reserve its lines in the order's warehouse; not enough available stock is
-    ``InsufficientStock`` and the order stays submitted."""
+    ``InsufficientStock`` and the order stays submitted. With ``expected_version`` the
+    manager approves what they saw: an order rejected, changed and submitted again since is
+    a ``Conflict``."""
+    check_version(session, SO_FLOW, order, expected_version, noun="Sales order",
+                  current=lambda: get_sales_order(session, actor, order.id),
+                  state=_state_of(session, order))
     _reserve(session, actor, order)
     order.approved_by_id = actor.user_id
     return {}

@@ -87,8 +87,9 @@ class Workflow:
         if stamp and hasattr(row, stamp):
             setattr(row, stamp, utcnow())
         session.flush()
+        # from_state/to_state, not before/after: those hold changed fields (changed_since).
         audit.record(session, actor_id, ACTIONS.get(to_state, to_state), self.entity, row.id,
-                     number=row.number, before=from_state, after=to_state,
+                     number=row.number, from_state=from_state, to_state=to_state,
                      version=row.version_id, **details)
 
     def transition(self, to_state: str, *, check: Callable[[Actor], None],

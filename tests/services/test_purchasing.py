@@ -54,7 +54,11 @@ def test_lifecycle_submit_approve_receive_in_parts(db, staff, shop):
     assert submitted.number == f"PO-{dt.date.today().year}-000001"
     with pytest.raises(PermissionDenied):
         call(db, po.approve_purchase_order, staff.warehouse, order.id)
-    approved = call(db, po.approve_purchase_order, staff.admin, order.id)
+    with pytest.raises(Conflict):
+        call(db, po.approve_purchase_order, staff.admin, order.id,
+             expected_version=order.version_id)            # the draft, not what was submitted
+    approved = call(db, po.approve_purchase_order, staff.admin, order.id,
+                    expected_version=submitted.version_id)
     assert approved.state == "approved" and approved.approved_by_name == "管理员"
     l1, l2 = (x.id for x in approved.lines)
     receive(db, {l1: D("4")}, actor_id=staff.warehouse.user_id)

@@ -454,3 +454,25 @@ def test_cancel_from_submitted_and_approved_and_no_reject_after_approval(db, sta
     call(db, so.cancel_sales_order, staff.rep1, approved.id, "客户取消")
     assert balance(db, p1, w) == (D("10"), D("0"))
     assert db.read(check_stock).ok
+
+
+def test_a_manager_approves_the_version_they_saw(db, staff, shop):
+    p1 = shop.products[0]
+    stock_in(db, p1, shop.warehouses[0], 20)
+    call(db, set_approval_rules, staff.admin, ApprovalRules(amount_above=D("0")))
+    order = create_so(db, staff.rep1, so_input(shop, line(p1, 2)))
+    seen = call(db, so.submit_sales_order, staff.rep1, order.id)
+    # meanwhile: rejected, changed to 9 and submitted again
+    back = call(db, so.reject_sales_order, staff.admin, order.id, "数量不对")
+    call(db, so.update_sales_order, staff.rep1, order.id, so_input(shop, line(p1, 9)),
+         back.version_id)
+    now = call(db, so.submit_sales_order, staff.rep1, order.id)
+    with pytest.raises(Conflict) as err:
+        call(db, so.approve_sales_order, staff.manager, order.id,
+             expected_version=seen.version_id)
+    assert err.value.current.lines[0].qty == D("9")
+    assert {"lines", "total"} <= set(err.value.changed)
+    assert balance(db, shop.products[0], shop.warehouses[0]) == (D("20"), D("0"))
+    done = call(db, so.approve_sales_order, staff.manager, order.id,
+                expected_version=now.version_id)
+    assert done.state == "approved"
