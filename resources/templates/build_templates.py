@@ -282,19 +282,21 @@ def _page(ws, last_col: int, last_row: int, title_row: int | None, *, paper: int
     ws.sheet_view.showGridLines = False
 
 
-def _header(ws, lang: str, n: int, title: str, code: str) -> int:
-    """Rows 1–4: company, address line, title, copy name; the number's code at the right."""
-    _put(ws, 1, 3, n - 2, "{{ company.name }}", _font(lang, size=16, bold=True, heading=True),
-         h="center")
+def _header(ws, lang: str, n: int, title: str, code: str, first: int = 3) -> int:
+    """Rows 1–4: company, address line, title (columns ``first``…n-2), copy name; the
+    number's code at the right."""
+    _put(ws, 1, first, n - 2, "{{ company.name }}",
+         _font(lang, size=16, bold=True, heading=True), h="center")
     ws.row_dimensions[1].height = 26
     line = ("地址：{{ company.address }}　电话：{{ company.phone }}　传真：{{ company.fax }}"
             if lang == "zh" else
             "{{ company.address }} · Tel {{ company.phone }} · Fax {{ company.fax }}")
-    _put(ws, 2, 3, n - 2, line, _font(lang, size=8.5, color="404040"), h="center")
-    ws.cell(2, 3).alignment = Alignment(horizontal="center", vertical="center",
-                                        shrink_to_fit=True)
+    _put(ws, 2, first, n - 2, line, _font(lang, size=8.5, color="404040"), h="center")
+    ws.cell(2, first).alignment = Alignment(horizontal="center", vertical="center",
+                                            shrink_to_fit=True)
     ws.row_dimensions[2].height = 14
-    _put(ws, 3, 3, n - 2, title, _font(lang, size=17, bold=True, heading=True), h="center")
+    _put(ws, 3, first, n - 2, title, _font(lang, size=17, bold=True, heading=True),
+         h="center")
     ws.row_dimensions[3].height = 30
     _put(ws, 1, n - 1, n, "{{ document.number | %s }}" % code, _font(lang), h="center", r2=3)
     for c in range(1, n + 1):
@@ -442,11 +444,11 @@ def build_receipt(lang: str) -> Workbook:
     wb = Workbook()
     ws = wb.active
     ws.title = "收据" if lang == "zh" else "Receipt"
-    widths = (14, 16, 16, 14, 16, 18)
+    widths = (14 if lang == "zh" else 19, 16, 16, 14, 16, 18)
     n = len(widths)
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w
-    _header(ws, lang, n, "收    据" if lang == "zh" else "RECEIPT", "qrcode")
+    _header(ws, lang, n, "收    据" if lang == "zh" else "RECEIPT", "qrcode", first=1)
     zh = lang == "zh"
     _put(ws, 5, 1, 3, ("日期：" if zh else "Date: ") + "{{ document.date | date('%Y-%m-%d') }}",
          _font(lang), h="left")
