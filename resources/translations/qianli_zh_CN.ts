@@ -3928,94 +3928,99 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>添加商品：扫描条码，或输入货号、名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="156"/>
+        <location filename="../../ui/orders/order_form.py" line="148"/>
+        <source>Load their version</source>
+        <translation>载入对方的版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="159"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="156"/>
+        <location filename="../../ui/orders/order_form.py" line="159"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="156"/>
+        <location filename="../../ui/orders/order_form.py" line="159"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="157"/>
+        <location filename="../../ui/orders/order_form.py" line="160"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="157"/>
+        <location filename="../../ui/orders/order_form.py" line="160"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="160"/>
+        <location filename="../../ui/orders/order_form.py" line="163"/>
         <source>Lines</source>
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="161"/>
+        <location filename="../../ui/orders/order_form.py" line="164"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="183"/>
+        <location filename="../../ui/orders/order_form.py" line="186"/>
         <source>Quotation</source>
         <translation>报价单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="184"/>
+        <location filename="../../ui/orders/order_form.py" line="187"/>
         <source>Sales contract</source>
         <translation>销售合同</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="185"/>
+        <location filename="../../ui/orders/order_form.py" line="188"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="186"/>
+        <location filename="../../ui/orders/order_form.py" line="189"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="229"/>
+        <location filename="../../ui/orders/order_form.py" line="232"/>
         <source>Total %1 (tax %2)</source>
         <translation>合计 %1（税额 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="232"/>
+        <location filename="../../ui/orders/order_form.py" line="235"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="259"/>
+        <location filename="../../ui/orders/order_form.py" line="262"/>
         <source>Sent back by %1: %2</source>
         <translation>已被 %1 退回：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="334"/>
+        <location filename="../../ui/orders/order_form.py" line="337"/>
         <source>Submitted as %1.</source>
         <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="334"/>
+        <location filename="../../ui/orders/order_form.py" line="337"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="360"/>
+        <location filename="../../ui/orders/order_form.py" line="363"/>
         <source>Save the order before printing it.</source>
         <translation>请先保存订单再打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="401"/>
-        <source>Someone else saved this order after you opened it. Close and open it again to see their version.</source>
-        <translation>您打开此订单后，他人已保存了修改。请关闭后重新打开以查看最新版本。</translation>
+        <location filename="../../ui/orders/order_form.py" line="404"/>
+        <source>Someone else saved this order after you opened it. Load their version to continue (your changes are not saved).</source>
+        <translation>您打开此订单后，他人已保存了修改。请载入对方的版本后继续（您的修改未保存）。</translation>
     </message>
 </context>
 <context>
@@ -8073,7 +8078,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="144"/>
-        <location filename="../../ui/stock/doc_editor.py" line="311"/>
+        <location filename="../../ui/stock/doc_editor.py" line="315"/>
         <source>Post</source>
         <translation>过账</translation>
     </message>
@@ -8089,7 +8094,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="149"/>
-        <location filename="../../ui/stock/doc_editor.py" line="542"/>
+        <location filename="../../ui/stock/doc_editor.py" line="558"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
@@ -8105,7 +8110,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="155"/>
-        <location filename="../../ui/stock/doc_editor.py" line="327"/>
+        <location filename="../../ui/stock/doc_editor.py" line="331"/>
         <source>Customer return…</source>
         <translation>客户退货…</translation>
     </message>
@@ -8115,159 +8120,164 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>冲销…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="245"/>
+        <location filename="../../ui/stock/doc_editor.py" line="157"/>
+        <source>Load their version</source>
+        <translation>载入对方的版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_editor.py" line="249"/>
         <source>%1 (draft %2)</source>
         <translation>%1（草稿 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="249"/>
+        <location filename="../../ui/stock/doc_editor.py" line="253"/>
         <source>(reversal)</source>
         <translation>（冲销单）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="252"/>
-        <location filename="../../ui/stock/doc_editor.py" line="274"/>
+        <location filename="../../ui/stock/doc_editor.py" line="256"/>
+        <location filename="../../ui/stock/doc_editor.py" line="278"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="261"/>
+        <location filename="../../ui/stock/doc_editor.py" line="265"/>
         <source>%1; posted %2 by %3</source>
         <translation>%1；%3 于 %2 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="270"/>
+        <location filename="../../ui/stock/doc_editor.py" line="274"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="311"/>
+        <location filename="../../ui/stock/doc_editor.py" line="315"/>
         <source>Approve and post</source>
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="321"/>
+        <location filename="../../ui/stock/doc_editor.py" line="325"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="326"/>
+        <location filename="../../ui/stock/doc_editor.py" line="330"/>
         <source>Return to supplier…</source>
         <translation>退货给供应商…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="344"/>
+        <location filename="../../ui/stock/doc_editor.py" line="348"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="364"/>
+        <location filename="../../ui/stock/doc_editor.py" line="368"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="396"/>
+        <location filename="../../ui/stock/doc_editor.py" line="400"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="461"/>
-        <location filename="../../ui/stock/doc_editor.py" line="482"/>
+        <location filename="../../ui/stock/doc_editor.py" line="465"/>
+        <location filename="../../ui/stock/doc_editor.py" line="486"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="472"/>
+        <location filename="../../ui/stock/doc_editor.py" line="476"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="484"/>
+        <location filename="../../ui/stock/doc_editor.py" line="488"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="495"/>
+        <location filename="../../ui/stock/doc_editor.py" line="499"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="497"/>
+        <location filename="../../ui/stock/doc_editor.py" line="501"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="517"/>
+        <location filename="../../ui/stock/doc_editor.py" line="521"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="533"/>
-        <source>Someone else changed this document after you opened it. Reload it to see their version (your changes are not saved).</source>
-        <translation>您打开此单据后，他人已修改了它。请重新打开以查看最新版本（您的修改未保存）。</translation>
+        <location filename="../../ui/stock/doc_editor.py" line="537"/>
+        <source>Someone else changed this document after you opened it. Load their version to continue (your changes are not saved).</source>
+        <translation>您打开此单据后，他人已修改了它。请载入对方的版本后继续（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="543"/>
+        <location filename="../../ui/stock/doc_editor.py" line="559"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="570"/>
+        <location filename="../../ui/stock/doc_editor.py" line="586"/>
         <source>Return to supplier from %1</source>
         <translation>%1 退供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="571"/>
+        <location filename="../../ui/stock/doc_editor.py" line="587"/>
         <source>Why do the goods go back to the supplier?</source>
         <translation>为什么把货退回给供应商？</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="572"/>
+        <location filename="../../ui/stock/doc_editor.py" line="588"/>
         <source>Return</source>
         <translation>退货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="574"/>
+        <location filename="../../ui/stock/doc_editor.py" line="590"/>
         <source>Customer return from %1</source>
         <translation>%1 客户退货</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="575"/>
+        <location filename="../../ui/stock/doc_editor.py" line="591"/>
         <source>Why does the customer return goods? (each line can say more)</source>
         <translation>客户为什么退货？（每行还可以单独说明）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="576"/>
+        <location filename="../../ui/stock/doc_editor.py" line="592"/>
         <source>Take back</source>
         <translation>退货入库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="589"/>
+        <location filename="../../ui/stock/doc_editor.py" line="605"/>
         <source>Reverse %1</source>
         <translation>冲销 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="590"/>
+        <location filename="../../ui/stock/doc_editor.py" line="606"/>
         <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
         <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="592"/>
+        <location filename="../../ui/stock/doc_editor.py" line="608"/>
         <source>Reverse</source>
         <translation>冲销</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="611"/>
+        <location filename="../../ui/stock/doc_editor.py" line="627"/>
         <source>%1 created.</source>
         <translation>已创建 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="621"/>
+        <location filename="../../ui/stock/doc_editor.py" line="637"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="622"/>
+        <location filename="../../ui/stock/doc_editor.py" line="638"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>

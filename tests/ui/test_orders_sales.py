@@ -234,3 +234,28 @@ def test_a_manager_sets_the_approval_rules_from_the_order_list(qtbot, sqlite_db,
     rep_orders = SalesOrderList(Client(sqlite_db, world.staff.rep1), runner)
     qtbot.addWidget(rep_orders)
     assert not rep_orders.rules_button.isVisibleTo(rep_orders)
+
+
+def test_a_stale_save_offers_the_other_users_version(qtbot, sqlite_db, runner):
+    from services.order_lines import OrderLineInput
+    from services.sales_orders import SalesOrderInput
+    world = stock_world(sqlite_db, stock={})
+    so_id = sales_order(sqlite_db, world, [("BOLT-M6", "10")], submit=False)
+    rep = Client(sqlite_db, world.staff.rep1)
+    form = open_form(qtbot, rep, runner, so_id)
+    # a colleague (the manager) changes the draft meanwhile
+    current = rep.read(sales_orders.get_sales_order, so_id)
+    Client(sqlite_db, world.staff.manager).write(
+        sales_orders.update_sales_order, so_id, SalesOrderInput(
+            world.customer, world.main, (OrderLineInput(world.pid("NUT-M6"), D("99")),)),
+        current.version_id)
+    assert set_cell(form, 0, COL_QTY, "12")
+    form.save_button.click()
+    wait_idle(qtbot, form)
+    assert form.status.text().startswith("Someone else saved this order after you opened it.")
+    assert form.theirs_button.isVisible()
+    form.theirs_button.click()
+    qtbot.waitUntil(lambda: not form.busy and [ln.sku for ln in form.model.lines] == ["NUT-M6"],
+                    timeout=10000)
+    assert form.model.lines[0].qty == D(99) and not form.theirs_button.isVisible()
+    assert form.model.editable and not form.dirty

@@ -418,3 +418,27 @@ def test_goods_go_back_to_the_supplier_from_a_posted_receipt(qtbot, sqlite_db, r
     qtbot.waitUntil(lambda: back.info.state == "posted", timeout=10000)
     assert back.info.number.startswith("SR-")
     assert on_hand(clerk, world.pid("GLOVE-L"), world.main) == D(275)
+
+
+def test_a_stale_draft_offers_the_other_clerks_version(qtbot, sqlite_db, runner):
+    from services.deliveries import create_delivery_from_so
+    world = stock_world(sqlite_db)
+    so_id = sales_order(sqlite_db, world, [("BOLT-M6", "100"), ("NUT-M6", "50")])
+    clerk = Client(sqlite_db, world.staff.warehouse)
+    dn = clerk.write(create_delivery_from_so, so_id, docs.new_uuid())
+    editor = StockDocumentEditor(clerk, runner, dn.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    wait_editor(qtbot, editor)
+    # another clerk keeps only the bolts and saves first
+    bolts = dn.lines[0]
+    clerk.write(docs.set_draft_lines, dn.id, (docs.DocLineInput(
+        bolts.product_id, D(100), unit_price=bolts.unit_price, so_line_id=bolts.so_line_id),),
+        expected_version=dn.version_id)
+    editor.remove_lines([0])
+    editor.save()
+    qtbot.waitUntil(lambda: not editor.busy, timeout=10000)
+    assert editor.status.text().startswith("Someone else changed this document")
+    assert editor.theirs_button.isVisible()
+    editor.theirs_button.click()
+    assert lines(editor) == [("BOLT-M6", D(100))] and not editor.dirty

@@ -145,6 +145,9 @@ class OrderFormBase(QDialog):
         self.button_row = QHBoxLayout()
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
+        self.theirs_button = QPushButton(self.tr("Load their version"))
+        self.theirs_button.hide()
+        self.theirs_button.clicked.connect(self.load_theirs)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -176,7 +179,7 @@ class OrderFormBase(QDialog):
 
     def add_buttons(self, *buttons: QPushButton) -> None:
         """Left to right; Print (when the order prints) and Close go last, after a stretch."""
-        for b in buttons:
+        for b in buttons + (self.theirs_button,):
             self.button_row.addWidget(b)
         self.button_row.addStretch(1)
         if self.print_types:
@@ -398,10 +401,22 @@ class OrderFormBase(QDialog):
             self._say(error_text(exc), error=True)
             return
         if isinstance(exc, Conflict):
-            self._say(self.tr("Someone else saved this order after you opened it. Close and "
-                              "open it again to see their version."), error=True)
+            self._say(self.tr("Someone else saved this order after you opened it. Load their "
+                              "version to continue (your changes are not saved)."), error=True)
+            self._theirs = exc.current
+            self.theirs_button.show()
             return
         self._say(error_text(exc), error=True)
+
+    def load_theirs(self) -> None:
+        """After a conflict: show the order as the other user saved it."""
+        self.theirs_button.hide()
+        self._say("", error=False)
+        theirs, self._theirs = getattr(self, "_theirs", None), None
+        if theirs is not None and getattr(theirs, "lines", None):
+            self.show_order(theirs)
+        else:
+            self.start_loading()
 
     def load_failed(self, exc: BaseException) -> None:
         self.loaded = True

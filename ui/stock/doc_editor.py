@@ -154,6 +154,9 @@ class StockDocumentEditor(QWidget):
         self.print_after.setChecked(self.doc_type == "DN")
         self.return_button = QPushButton(self.tr("Customer return…"))
         self.reverse_button = QPushButton(self.tr("Reverse…"))
+        self.theirs_button = QPushButton(self.tr("Load their version"))
+        self.theirs_button.hide()
+        self.theirs_button.clicked.connect(self.load_theirs)
         self.save_button.clicked.connect(self.save)
         self.post_button.clicked.connect(self.post)
         self.submit_button.clicked.connect(self.submit_for_approval)
@@ -162,7 +165,8 @@ class StockDocumentEditor(QWidget):
         self.return_button.clicked.connect(self.make_return)
         self.reverse_button.clicked.connect(self.reverse)
         buttons = QHBoxLayout()
-        for b in (self.cancel_button, self.return_button, self.reverse_button):
+        for b in (self.cancel_button, self.return_button, self.reverse_button,
+                  self.theirs_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.print_after)
@@ -531,10 +535,22 @@ class StockDocumentEditor(QWidget):
             self.model.mark_error(row)
         if isinstance(exc, Conflict):
             self._say(self.tr("Someone else changed this document after you opened it. "
-                              "Reload it to see their version (your changes are not saved)."),
+                              "Load their version to continue (your changes are not saved)."),
                       error=True)
+            self._theirs = exc.current
+            self.theirs_button.show()
             return
         self._say(error_text(exc), error=True)
+
+    def load_theirs(self) -> None:
+        """After a conflict: show the document as the other user saved it."""
+        self.theirs_button.hide()
+        self._say("", error=False)
+        theirs, self._theirs = getattr(self, "_theirs", None), None
+        if theirs is not None:
+            self.show_document(theirs)
+        else:
+            self.reload()
 
     def cancel_document(self) -> None:
         if self.busy or self.doc_id is None:
