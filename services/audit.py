@@ -11,9 +11,13 @@ from models.system import AuditLog
 
 def _db_user(session: Session) -> str | None:
     bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
-        return session.execute(text("SELECT session_user")).scalar_one()
-    return None
+    if bind.dialect.name != "postgresql":
+        return None
+    # Asked once per session: the login does not change, and a posting that audits
+    # while holding a document-number lock saves the round trip.
+    if "db_user" not in session.info:
+        session.info["db_user"] = session.execute(text("SELECT session_user")).scalar_one()
+    return session.info["db_user"]
 
 
 def record(session: Session, actor_id: int | None, action: str, entity: str,

@@ -17,16 +17,21 @@ from models.system import DocSequence
 def next_number(session: Session, doc_type: str, year: int | None = None,
                 width: int = 6) -> str:
     year = year or dt.date.today().year
-    dialect = session.get_bind().dialect.name
-    ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(DocSequence)
-    session.execute(ins.values(doc_type=doc_type, year=year, last_number=0)
-                    .on_conflict_do_nothing(index_elements=["doc_type", "year"]))
     # UPDATE … RETURNING takes the row lock and increments in one statement.
-    n = session.execute(
-        update(DocSequence)
-        .where(DocSequence.doc_type == doc_type, DocSequence.year == year)
-        .values(last_number=DocSequence.last_number + 1)
-        .returning(DocSequence.last_number)).scalar_one()
+    take = (update(DocSequence)
+            .where(DocSequence.doc_type == doc_type, DocSequence.year == year)
+            .values(last_number=DocSequence.last_number + 1)
+            .returning(DocSequence.last_number))
+    n = session.execute(take).scalar_one_or_none()
+    if n is None:
+        # First number of this type and year: create the counter (a concurrent first
+        # caller waits on the key, then does nothing) and take from it. Only then, so a
+        # posting holds the counter's lock one statement less.
+        dialect = session.get_bind().dialect.name
+        ins = (pg_insert if dialect == "postgresql" else sqlite_insert)(DocSequence)
+        session.execute(ins.values(doc_type=doc_type, year=year, last_number=0)
+                        .on_conflict_do_nothing(index_elements=["doc_type", "year"]))
+        n = session.execute(take).scalar_one()
     return f"{doc_type}-{year}-{n:0{width}d}"
 
 

@@ -301,8 +301,7 @@ def post_document(session: Session, actor: Actor, doc_id: int) -> PostResult:
     if fn is None:
         raise ValueError(f"no poster registered for {doc.doc_type}")
     fn(session, actor, doc)
-    session.refresh(doc)
-    if doc.state != "posted":
+    if doc.state != "posted":       # mark_posted sets it (without reading the row back)
         raise RuntimeError(f"the {doc.doc_type} poster did not post document {doc.id}")
     audit.record(session, actor.user_id, "post", "stock_document", doc.id,
                  number=doc.number, doc_type=doc.doc_type)

@@ -35,6 +35,7 @@ from sqlalchemy import func, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from models.base import utcnow
 from models.catalog import Product, Warehouse
@@ -238,7 +239,11 @@ def mark_posted(session: Session, actor_id: int | None, doc: StockDocument,
         .execution_options(synchronize_session=False)).rowcount
     if done != 1:
         raise RuntimeError(f"stock document {doc.id} changed state while locked")
-    session.refresh(doc)
+    # What the UPDATE wrote, set as loaded (not dirty): no read-back while the number's
+    # counter is locked.
+    for name, value in (("state", "posted"), ("number", number), ("posted_at", now),
+                        ("posted_by_id", actor_id), ("version_id", doc.version_id + 1)):
+        set_committed_value(doc, name, value)
     return number
 
 
