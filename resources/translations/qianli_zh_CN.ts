@@ -3988,37 +3988,42 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="232"/>
+        <location filename="../../ui/orders/order_form.py" line="203"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/orders/order_form.py" line="263"/>
         <source>Total %1 (tax %2)</source>
         <translation>合计 %1（税额 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="235"/>
+        <location filename="../../ui/orders/order_form.py" line="266"/>
         <source>discount %1</source>
         <translation>折扣 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="262"/>
+        <location filename="../../ui/orders/order_form.py" line="293"/>
         <source>Sent back by %1: %2</source>
         <translation>已被 %1 退回：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="337"/>
+        <location filename="../../ui/orders/order_form.py" line="368"/>
         <source>Submitted as %1.</source>
         <translation>已提交，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="337"/>
+        <location filename="../../ui/orders/order_form.py" line="368"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="363"/>
+        <location filename="../../ui/orders/order_form.py" line="394"/>
         <source>Save the order before printing it.</source>
         <translation>请先保存订单再打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/order_form.py" line="404"/>
+        <location filename="../../ui/orders/order_form.py" line="435"/>
         <source>Someone else saved this order after you opened it. Load their version to continue (your changes are not saved).</source>
         <translation>您打开此订单后，他人已保存了修改。请载入对方的版本后继续（您的修改未保存）。</translation>
     </message>
@@ -5268,133 +5273,128 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PurchaseOrderForm</name>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="102"/>
+        <location filename="../../ui/orders/purchase_form.py" line="101"/>
         <source>New purchase order</source>
         <translation>新建采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="103"/>
+        <location filename="../../ui/orders/purchase_form.py" line="102"/>
         <source>Purchase order</source>
         <translation>采购订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="110"/>
+        <location filename="../../ui/orders/purchase_form.py" line="106"/>
         <source>(choose a supplier)</source>
         <translation>（请选择供应商）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="113"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/purchase_form.py" line="124"/>
+        <location filename="../../ui/orders/purchase_form.py" line="109"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="127"/>
+        <location filename="../../ui/orders/purchase_form.py" line="112"/>
         <source>empty: the supplier&apos;s terms</source>
         <translation>留空：按供应商的付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="133"/>
+        <location filename="../../ui/orders/purchase_form.py" line="118"/>
         <source>Supplier *</source>
         <translation>供应商 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="134"/>
+        <location filename="../../ui/orders/purchase_form.py" line="119"/>
         <source>Receiving warehouse *</source>
         <translation>收货仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="135"/>
+        <location filename="../../ui/orders/purchase_form.py" line="120"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="136"/>
+        <location filename="../../ui/orders/purchase_form.py" line="121"/>
         <source>Expected</source>
         <translation>预计到货</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="137"/>
+        <location filename="../../ui/orders/purchase_form.py" line="122"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="137"/>
+        <location filename="../../ui/orders/purchase_form.py" line="122"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="141"/>
+        <location filename="../../ui/orders/purchase_form.py" line="126"/>
         <source>Created / approved by</source>
         <translation>制单 / 审批人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="147"/>
+        <location filename="../../ui/orders/purchase_form.py" line="132"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="148"/>
+        <location filename="../../ui/orders/purchase_form.py" line="133"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="150"/>
+        <location filename="../../ui/orders/purchase_form.py" line="135"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="152"/>
+        <location filename="../../ui/orders/purchase_form.py" line="137"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="173"/>
+        <location filename="../../ui/orders/purchase_form.py" line="158"/>
         <source>Purchase order %1</source>
         <translation>采购订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="174"/>
+        <location filename="../../ui/orders/purchase_form.py" line="159"/>
         <source>Purchase order (draft)</source>
         <translation>采购订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="176"/>
+        <location filename="../../ui/orders/purchase_form.py" line="161"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="211"/>
+        <location filename="../../ui/orders/purchase_form.py" line="196"/>
         <source>Choose the supplier.</source>
         <translation>请选择供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="213"/>
+        <location filename="../../ui/orders/purchase_form.py" line="198"/>
         <source>Choose the warehouse that receives the goods.</source>
         <translation>请选择收货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="226"/>
+        <location filename="../../ui/orders/purchase_form.py" line="211"/>
         <source>%1 approved; it is in the warehouse&apos;s queue to receive.</source>
         <translation>%1 已审批，已进入仓库的待收货列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="230"/>
-        <location filename="../../ui/orders/purchase_form.py" line="231"/>
+        <location filename="../../ui/orders/purchase_form.py" line="215"/>
+        <location filename="../../ui/orders/purchase_form.py" line="216"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="230"/>
+        <location filename="../../ui/orders/purchase_form.py" line="215"/>
         <source>Why is the order cancelled?</source>
         <translation>为什么取消此订单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="235"/>
+        <location filename="../../ui/orders/purchase_form.py" line="220"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -5728,198 +5728,193 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SalesOrderForm</name>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="54"/>
+        <location filename="../../ui/orders/sales_form.py" line="53"/>
         <source>New sales order</source>
         <translation>新建销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="55"/>
+        <location filename="../../ui/orders/sales_form.py" line="54"/>
         <source>Sales order</source>
         <translation>销售订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="63"/>
+        <location filename="../../ui/orders/sales_form.py" line="58"/>
         <source>(choose a customer)</source>
         <translation>（请选择客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="66"/>
-        <source>Choose…</source>
-        <translation>选择…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/orders/sales_form.py" line="77"/>
+        <location filename="../../ui/orders/sales_form.py" line="61"/>
         <source>Set a date</source>
         <translation>设置日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="82"/>
+        <location filename="../../ui/orders/sales_form.py" line="66"/>
         <source>e.g. 送货上门, 运费我方承担</source>
         <translation>例如：送货上门，运费我方承担</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="85"/>
+        <location filename="../../ui/orders/sales_form.py" line="69"/>
         <source>e.g. 月结30天</source>
         <translation>例如：月结30天</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="98"/>
+        <location filename="../../ui/orders/sales_form.py" line="82"/>
         <source>Customer *</source>
         <translation>客户 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="98"/>
+        <location filename="../../ui/orders/sales_form.py" line="82"/>
         <source>Warehouse *</source>
         <translation>仓库 *</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="99"/>
+        <location filename="../../ui/orders/sales_form.py" line="83"/>
         <source>Order date</source>
         <translation>订单日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="100"/>
+        <location filename="../../ui/orders/sales_form.py" line="84"/>
         <source>Delivery date</source>
         <translation>交货日期</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="101"/>
+        <location filename="../../ui/orders/sales_form.py" line="85"/>
         <source>Delivery address</source>
         <translation>送货地址</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="102"/>
+        <location filename="../../ui/orders/sales_form.py" line="86"/>
         <source>Delivery terms</source>
         <translation>交货条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="103"/>
+        <location filename="../../ui/orders/sales_form.py" line="87"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="104"/>
+        <location filename="../../ui/orders/sales_form.py" line="88"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="104"/>
+        <location filename="../../ui/orders/sales_form.py" line="88"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="105"/>
+        <location filename="../../ui/orders/sales_form.py" line="89"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="109"/>
+        <location filename="../../ui/orders/sales_form.py" line="93"/>
         <source>Salesperson</source>
         <translation>业务员</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="116"/>
+        <location filename="../../ui/orders/sales_form.py" line="100"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="117"/>
+        <location filename="../../ui/orders/sales_form.py" line="101"/>
         <source>Submit</source>
         <translation>提交</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="119"/>
+        <location filename="../../ui/orders/sales_form.py" line="103"/>
         <source>Approve</source>
         <translation>审批通过</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="121"/>
+        <location filename="../../ui/orders/sales_form.py" line="105"/>
         <source>Reject…</source>
         <translation>驳回…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="122"/>
+        <location filename="../../ui/orders/sales_form.py" line="106"/>
         <source>Cancel order…</source>
         <translation>取消订单…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="146"/>
+        <location filename="../../ui/orders/sales_form.py" line="130"/>
         <source>Sales order %1</source>
         <translation>销售订单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="147"/>
+        <location filename="../../ui/orders/sales_form.py" line="131"/>
         <source>Sales order (draft)</source>
         <translation>销售订单（草稿）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="150"/>
+        <location filename="../../ui/orders/sales_form.py" line="134"/>
         <source>Needs a manager&apos;s approval:</source>
         <translation>需要经理审批：</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="153"/>
+        <location filename="../../ui/orders/sales_form.py" line="137"/>
         <source>Approved by %1 (%2)</source>
         <translation>已由 %1 审批（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="156"/>
+        <location filename="../../ui/orders/sales_form.py" line="140"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="180"/>
+        <location filename="../../ui/orders/sales_form.py" line="164"/>
         <source>Order for which customer?</source>
         <translation>为哪个客户下单？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="198"/>
+        <location filename="../../ui/orders/sales_form.py" line="182"/>
         <source>Choose the customer.</source>
         <translation>请选择客户。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="200"/>
+        <location filename="../../ui/orders/sales_form.py" line="184"/>
         <source>Choose the warehouse that delivers.</source>
         <translation>请选择发货仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="219"/>
+        <location filename="../../ui/orders/sales_form.py" line="203"/>
         <source>%1 approved; its stock is reserved.</source>
         <translation>%1 已审批，库存已预留。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="222"/>
+        <location filename="../../ui/orders/sales_form.py" line="206"/>
         <source>Reject order</source>
         <translation>驳回订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="223"/>
+        <location filename="../../ui/orders/sales_form.py" line="207"/>
         <source>Why does the order go back to the salesperson?</source>
         <translation>为什么将订单退回给业务员？</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="224"/>
+        <location filename="../../ui/orders/sales_form.py" line="208"/>
         <source>Reject</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="228"/>
+        <location filename="../../ui/orders/sales_form.py" line="212"/>
         <source>Sent back to the salesperson as a draft.</source>
         <translation>已作为草稿退回给业务员。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="231"/>
-        <location filename="../../ui/orders/sales_form.py" line="233"/>
+        <location filename="../../ui/orders/sales_form.py" line="215"/>
+        <location filename="../../ui/orders/sales_form.py" line="217"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="232"/>
+        <location filename="../../ui/orders/sales_form.py" line="216"/>
         <source>Why is the order cancelled? Reserved stock is released.</source>
         <translation>为什么取消此订单？已预留的库存将被释放。</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/sales_form.py" line="237"/>
+        <location filename="../../ui/orders/sales_form.py" line="221"/>
         <source>%1 cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
@@ -8808,37 +8803,37 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>SupplierPickerDialog</name>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="39"/>
+        <location filename="../../ui/orders/purchase_form.py" line="38"/>
         <source>Choose a supplier</source>
         <translation>选择供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="41"/>
+        <location filename="../../ui/orders/purchase_form.py" line="40"/>
         <source>Code, name or phone…</source>
         <translation>编码、名称或电话…</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="43"/>
+        <location filename="../../ui/orders/purchase_form.py" line="42"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="43"/>
+        <location filename="../../ui/orders/purchase_form.py" line="42"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="43"/>
+        <location filename="../../ui/orders/purchase_form.py" line="42"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="44"/>
+        <location filename="../../ui/orders/purchase_form.py" line="43"/>
         <source>Payment terms</source>
         <translation>付款条件</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/purchase_form.py" line="47"/>
+        <location filename="../../ui/orders/purchase_form.py" line="46"/>
         <source>Choose</source>
         <translation>选择</translation>
     </message>

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QDialog,
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QDateEdit, QDialog,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMenu, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
@@ -193,6 +193,37 @@ class OrderFormBase(QDialog):
             self.print_button.setMenu(menu)
             self.button_row.addWidget(self.print_button)
         self.button_row.addWidget(self.close_button)
+
+    # -- pieces both headers have ----------------------------------------------------------------
+    def party_row(self, placeholder: str, object_name: str, pick) -> tuple[QLabel, QWidget]:
+        """The customer / supplier: its name and a Choose… button (``self.choose_button``)."""
+        label = QLabel(placeholder)
+        label.setObjectName(object_name)
+        label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.choose_button = QPushButton(self.tr("Choose…"))
+        self.choose_button.clicked.connect(pick)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label, 1)
+        layout.addWidget(self.choose_button)
+        return label, row
+
+    @staticmethod
+    def date_edit() -> QDateEdit:
+        edit = QDateEdit(QDate.currentDate())
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def open_for_input(self, title: str) -> None:
+        """The end of a form's constructor: title, state, totals, then load in the
+        background (the form opens for input once the warehouses and the order are in)."""
+        self.title.setText(title)
+        self.setWindowTitle(title)
+        self.apply_state()
+        self.show_totals()
+        self.start_loading()
 
     # -- lines ------------------------------------------------------------------------------------
     def add_product(self, product, qty: Decimal = Decimal(1)) -> None:

@@ -6,9 +6,8 @@ Finance reads only."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialog,
-                               QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from app.client import Client
 from app.runner import Runner
@@ -99,28 +98,14 @@ class PurchaseOrderForm(OrderFormBase):
         self._build_header()
         self._build_buttons()
         self.resize(960, 640)
-        self.title.setText(self.tr("New purchase order") if order_id is None
-                           else self.tr("Purchase order"))
-        self.setWindowTitle(self.title.text())
-        self.apply_state()
-        self.show_totals()
-        self.start_loading()
+        self.open_for_input(self.tr("New purchase order") if order_id is None
+                            else self.tr("Purchase order"))
 
     def _build_header(self) -> None:
-        self.supplier_label = QLabel(self.tr("(choose a supplier)"))
-        self.supplier_label.setObjectName("supplier_name")
-        self.supplier_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.choose_button = QPushButton(self.tr("Choose…"))
-        self.choose_button.clicked.connect(self.pick_supplier)
-        supplier_row = QWidget()
-        row = QHBoxLayout(supplier_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.supplier_label, 1)
-        row.addWidget(self.choose_button)
+        self.supplier_label, supplier_row = self.party_row(
+            self.tr("(choose a supplier)"), "supplier_name", self.pick_supplier)
         self.warehouse = QComboBox()
-        self.order_date = QDateEdit(QDate.currentDate())
-        self.order_date.setCalendarPopup(True)
-        self.order_date.setDisplayFormat("yyyy-MM-dd")
+        self.order_date = self.date_edit()
         self.expected_date = OptionalDateEdit(self.tr("Set a date"))
         self.payment_terms = QLineEdit()
         self.payment_terms.setMaxLength(80)

@@ -9,9 +9,8 @@ above the header. The buttons follow the order's state and the user's role:
 - warehouse and finance staff read orders only."""
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QWidget)
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.client import Client
 from app.runner import Runner
@@ -51,29 +50,14 @@ class SalesOrderForm(OrderFormBase):
         self.resize(1000, 680)
         if customer_name:
             self.customer_label.setText(customer_name)
-        self.title.setText(self.tr("New sales order") if order_id is None
-                           else self.tr("Sales order"))
-        self.setWindowTitle(self.title.text())
-        self.state_label.setText("")
-        self.apply_state()
-        self.show_totals()
-        self.start_loading()
+        self.open_for_input(self.tr("New sales order") if order_id is None
+                            else self.tr("Sales order"))
 
     def _build_header(self) -> None:
-        self.customer_label = QLabel(self.tr("(choose a customer)"))
-        self.customer_label.setObjectName("customer_name")
-        self.customer_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.choose_button = QPushButton(self.tr("Choose…"))
-        self.choose_button.clicked.connect(self.pick_customer)
-        customer_row = QWidget()
-        row = QHBoxLayout(customer_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.customer_label, 1)
-        row.addWidget(self.choose_button)
+        self.customer_label, customer_row = self.party_row(
+            self.tr("(choose a customer)"), "customer_name", self.pick_customer)
         self.warehouse = QComboBox()
-        self.order_date = QDateEdit(QDate.currentDate())
-        self.order_date.setCalendarPopup(True)
-        self.order_date.setDisplayFormat("yyyy-MM-dd")
+        self.order_date = self.date_edit()
         self.delivery_date = OptionalDateEdit(self.tr("Set a date"))
         self.delivery_address = QLineEdit()
         self.delivery_address.setMaxLength(300)
