@@ -194,6 +194,25 @@ def test_a_customer_due_by_both_clocks_counts_once(db, staff):
         OwnershipChange.customer_id == cid, OwnershipChange.reason.like("sweep%")))) == 1
 
 
+def test_a_clock_on_for_one_level_only_leaves_the_others_alone(db, staff):
+    """The default level's clocks off, level A's on: customers of other or no level are
+    never due, however old; the workbench's list and the sweep agree."""
+    save_rules(db, staff.admin, PoolRules(by_level={"A": LevelRule(10, 20)},
+                                          default=LevelRule(None, None)))
+    a_silent = owned(db, staff.rep1, "A silent", level="A", claimed_days_ago=11)
+    a_no_deal = owned(db, staff.rep1, "A no deal", level="A", claimed_days_ago=21,
+                      followed_days_ago=1)
+    a_fresh = owned(db, staff.rep1, "A fresh", level="A", claimed_days_ago=9)
+    others = [owned(db, staff.rep1, f"{level or 'No level'} old", level=level,
+                    claimed_days_ago=900) for level in ("B", "D", None)]
+    listed = db.read(lambda s: pool.due_for_pool(s, staff.admin, within_days=0, now=T))
+    assert {(r.customer_id, r.reason) for r in listed} == {(a_silent, "no_follow_up"),
+                                                            (a_no_deal, "no_deal")}
+    assert sweep(db) == pool.SweepResult(no_follow_up=1, no_deal=1)
+    assert [row(db, cid).owner_id is None for cid in (a_silent, a_no_deal, a_fresh, *others)] \
+        == [True, True, False, False, False, False]
+
+
 def test_days_until_pool_follows_the_level_rules(db, staff):
     save_rules(db, staff.admin, PoolRules(by_level={"A": LevelRule(60, 20)},
                                           default=LevelRule(30, None)))
