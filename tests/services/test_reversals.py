@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from models.stock import StockMove
-from services import deliveries, purchasing, receipts, sales_orders, stock_ledger
+from services import deliveries, purchasing, receipts, returns, sales_orders, stock_ledger
 from services.errors import InsufficientStock, PermissionDenied, ValidationError
 from services.reversals import reverse_document
 from services.stock_counts import set_counted, start_count, submit_count
@@ -143,3 +143,26 @@ def test_count_reversal_is_for_administrators(db, staff):
     with pytest.raises(ValidationError) as err:
         reverse(db, staff.admin, draft.id)
     assert "is not posted" in err.value.message
+
+
+def test_reversing_a_customer_return_takes_the_goods_out_again(db, staff):
+    w = make_world(db, staff)
+    p1, wh = w.products[0], w.warehouses[0]
+    receive(db, p1, wh, "10", cost="30")
+    so = approved_so(db, staff, w, [(p1, 6, "113")])
+    dn = db.write(lambda s: deliveries.post_delivery_from_so(s, staff.warehouse, so,
+                                                             new_uuid())).document
+    cr = db.write(lambda s: returns.create_customer_return(
+        s, staff.warehouse, dn.id, (returns.ReturnLineInput(dn.lines[0].id, D("2"), "破损"),),
+        new_uuid()))
+    cr = post(db, staff.warehouse, cr.id).document
+    assert balance(db, p1, wh) == (D("6"), D("0"))
+    order = db.read(lambda s: sales_orders.get_sales_order(s, staff.admin, so))
+    assert order.lines[0].returned_qty == D("2")
+    rev = reverse(db, staff.warehouse, cr.id, reason="退货登记错误")
+    assert (rev.doc_type, rev.source_document_id) == ("CR", dn.id)
+    assert ledger_of(db, rev.id) == [(p1, wh, D("-2"), D("30"))]
+    assert balance(db, p1, wh) == (D("4"), D("0"))
+    order = db.read(lambda s: sales_orders.get_sales_order(s, staff.admin, so))
+    assert (order.state, order.lines[0].returned_qty) == ("delivered", D("0"))
+    assert db.read(stock_ledger.verify) == []
