@@ -4567,6 +4567,59 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
 </context>
 <context>
+    <name>PostedDocumentActions</name>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="35"/>
+        <source>Return to supplier from %1</source>
+        <translation>%1 退供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="36"/>
+        <source>Why do the goods go back to the supplier?</source>
+        <translation>为什么把货退回给供应商？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="37"/>
+        <source>Return</source>
+        <translation>退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="39"/>
+        <source>Customer return from %1</source>
+        <translation>%1 客户退货</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="40"/>
+        <source>Why does the customer return goods? (each line can say more)</source>
+        <translation>客户为什么退货？（每行还可以单独说明）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="41"/>
+        <source>Take back</source>
+        <translation>退货入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="54"/>
+        <source>Reverse %1</source>
+        <translation>冲销 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="55"/>
+        <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
+        <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="57"/>
+        <source>Reverse</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/doc_posted.py" line="76"/>
+        <source>%1 created.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../../ui/customers/import_wizard.py" line="173"/>
@@ -8007,272 +8060,222 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>StockDocumentEditor</name>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="101"/>
+        <location filename="../../ui/stock/doc_editor.py" line="100"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="102"/>
+        <location filename="../../ui/stock/doc_editor.py" line="101"/>
         <source>From / to</source>
         <translation>往来单位</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="103"/>
+        <location filename="../../ui/stock/doc_editor.py" line="102"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="104"/>
+        <location filename="../../ui/stock/doc_editor.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="105"/>
+        <location filename="../../ui/stock/doc_editor.py" line="104"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="106"/>
+        <location filename="../../ui/stock/doc_editor.py" line="105"/>
         <source>Quality note</source>
         <translation>质量说明</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="107"/>
+        <location filename="../../ui/stock/doc_editor.py" line="106"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="108"/>
+        <location filename="../../ui/stock/doc_editor.py" line="107"/>
         <source>Created / posted</source>
         <translation>制单 / 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="115"/>
+        <location filename="../../ui/stock/doc_editor.py" line="114"/>
         <source>Scan a barcode or type a SKU, then Enter</source>
         <translation>扫描条码或输入货号后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="119"/>
+        <location filename="../../ui/stock/doc_editor.py" line="118"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="126"/>
+        <location filename="../../ui/stock/doc_editor.py" line="125"/>
         <source>Scan:</source>
         <translation>扫描：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="142"/>
+        <location filename="../../ui/stock/doc_editor.py" line="141"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="143"/>
+        <location filename="../../ui/stock/doc_editor.py" line="142"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="144"/>
-        <location filename="../../ui/stock/doc_editor.py" line="315"/>
+        <location filename="../../ui/stock/doc_editor.py" line="143"/>
+        <location filename="../../ui/stock/doc_editor.py" line="314"/>
         <source>Post</source>
         <translation>过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="146"/>
+        <location filename="../../ui/stock/doc_editor.py" line="145"/>
         <source>Ctrl+Enter: book the stock movement and give the document its number</source>
         <translation>Ctrl+Enter：记入库存变动并生成单号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="148"/>
+        <location filename="../../ui/stock/doc_editor.py" line="147"/>
         <source>Submit for approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="149"/>
-        <location filename="../../ui/stock/doc_editor.py" line="558"/>
+        <location filename="../../ui/stock/doc_editor.py" line="148"/>
+        <location filename="../../ui/stock/doc_editor.py" line="557"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="150"/>
+        <location filename="../../ui/stock/doc_editor.py" line="149"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="153"/>
+        <location filename="../../ui/stock/doc_editor.py" line="152"/>
         <source>Print after posting</source>
         <translation>过账后打印</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="155"/>
-        <location filename="../../ui/stock/doc_editor.py" line="331"/>
+        <location filename="../../ui/stock/doc_editor.py" line="154"/>
+        <location filename="../../ui/stock/doc_editor.py" line="330"/>
         <source>Customer return…</source>
         <translation>客户退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="156"/>
+        <location filename="../../ui/stock/doc_editor.py" line="155"/>
         <source>Reverse…</source>
         <translation>冲销…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="157"/>
+        <location filename="../../ui/stock/doc_editor.py" line="156"/>
         <source>Load their version</source>
         <translation>载入对方的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="249"/>
+        <location filename="../../ui/stock/doc_editor.py" line="248"/>
         <source>%1 (draft %2)</source>
         <translation>%1（草稿 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="253"/>
+        <location filename="../../ui/stock/doc_editor.py" line="252"/>
         <source>(reversal)</source>
         <translation>（冲销单）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="256"/>
-        <location filename="../../ui/stock/doc_editor.py" line="278"/>
+        <location filename="../../ui/stock/doc_editor.py" line="255"/>
+        <location filename="../../ui/stock/doc_editor.py" line="277"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="265"/>
+        <location filename="../../ui/stock/doc_editor.py" line="264"/>
         <source>%1; posted %2 by %3</source>
         <translation>%1；%3 于 %2 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="274"/>
+        <location filename="../../ui/stock/doc_editor.py" line="273"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="315"/>
+        <location filename="../../ui/stock/doc_editor.py" line="314"/>
         <source>Approve and post</source>
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="325"/>
+        <location filename="../../ui/stock/doc_editor.py" line="324"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="330"/>
+        <location filename="../../ui/stock/doc_editor.py" line="329"/>
         <source>Return to supplier…</source>
         <translation>退货给供应商…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="348"/>
+        <location filename="../../ui/stock/doc_editor.py" line="347"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="368"/>
+        <location filename="../../ui/stock/doc_editor.py" line="367"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="400"/>
+        <location filename="../../ui/stock/doc_editor.py" line="399"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="465"/>
-        <location filename="../../ui/stock/doc_editor.py" line="486"/>
+        <location filename="../../ui/stock/doc_editor.py" line="464"/>
+        <location filename="../../ui/stock/doc_editor.py" line="485"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="476"/>
+        <location filename="../../ui/stock/doc_editor.py" line="475"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="488"/>
+        <location filename="../../ui/stock/doc_editor.py" line="487"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="499"/>
+        <location filename="../../ui/stock/doc_editor.py" line="498"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="501"/>
+        <location filename="../../ui/stock/doc_editor.py" line="500"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="521"/>
+        <location filename="../../ui/stock/doc_editor.py" line="520"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="537"/>
+        <location filename="../../ui/stock/doc_editor.py" line="536"/>
         <source>Someone else changed this document after you opened it. Load their version to continue (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请载入对方的版本后继续（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="559"/>
+        <location filename="../../ui/stock/doc_editor.py" line="558"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="586"/>
-        <source>Return to supplier from %1</source>
-        <translation>%1 退供应商</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="587"/>
-        <source>Why do the goods go back to the supplier?</source>
-        <translation>为什么把货退回给供应商？</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="588"/>
-        <source>Return</source>
-        <translation>退货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="590"/>
-        <source>Customer return from %1</source>
-        <translation>%1 客户退货</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="591"/>
-        <source>Why does the customer return goods? (each line can say more)</source>
-        <translation>客户为什么退货？（每行还可以单独说明）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="592"/>
-        <source>Take back</source>
-        <translation>退货入库</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="605"/>
-        <source>Reverse %1</source>
-        <translation>冲销 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="606"/>
-        <source>Why is this document reversed? A reversal document with the opposite movements is posted at once.</source>
-        <translation>为什么冲销此单据？系统将立即过账一张数量相反的冲销单。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="608"/>
-        <source>Reverse</source>
-        <translation>冲销</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="627"/>
-        <source>%1 created.</source>
-        <translation>已创建 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stock/doc_editor.py" line="637"/>
+        <location filename="../../ui/stock/doc_editor.py" line="575"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="638"/>
+        <location filename="../../ui/stock/doc_editor.py" line="576"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>

@@ -27,15 +27,14 @@ from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QApplic
 
 from app.client import Client
 from app.runner import Runner
-from services import reversals, stock_documents as docs
+from services import stock_documents as docs
 from services.errors import Conflict, InsufficientStock, ValidationError
 from ui.errors import describe as error_text
 from ui.stock import doc_state_name, doc_type_name, qty_text
 from ui.stock.doc_lines import COL_QTY, DocLinesModel
-from ui.stock.doc_actions import (NewDocument, customer_return_draft, line_of,
-                                  print_handler, save_and_post, save_lines, submit_lines,
-                                  supplier_return_draft)
-from ui.stock.reason_dialog import ReasonDialog
+from ui.stock.doc_actions import (NewDocument, line_of, print_handler, save_and_post,
+                                  save_lines, submit_lines)
+from ui.stock.doc_posted import PostedDocumentActions
 from ui.stock.tables import LINE_EDIT_TRIGGERS, lines_view, title_row
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.formatting import date_text, local_datetime_text
@@ -45,7 +44,7 @@ from ui.widgets.product_picker import ProductPicker, ProductPickerDialog
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
 
 
-class StockDocumentEditor(QWidget):
+class StockDocumentEditor(PostedDocumentActions, QWidget):
     """``posted(StockDocInfo)`` once posted; ``saved(StockDocInfo)`` after a save or
     submit; ``open_document(id)`` asks the host to open another document (a return or a
     reversal made from this one); ``print_requested(id)`` when Print is pressed."""
@@ -568,67 +567,6 @@ class StockDocumentEditor(QWidget):
                          on_done=self._saved, on_error=self._failed)
 
     # -- after posting ----------------------------------------------------------------------
-    def print_document(self) -> None:
-        if self.doc_id is None or self.info is None or self.info.state != "posted":
-            return
-        self.print_requested.emit(self.doc_id)
-        handler = print_handler()
-        if handler is not None:
-            handler(self, self.doc_id)
-
-    def make_return(self) -> None:
-        """Goods come back from the customer (a delivery note) or go back to the supplier
-        (a receipt): asks why, then opens a return draft with what can still be returned
-        from each line, for the clerk to cut down to what really goes back."""
-        if self.info is None:
-            return
-        if self.doc_type == "GR":
-            self._ask(self.tr("Return to supplier from %1").replace("%1", self.info.label),
-                      self.tr("Why do the goods go back to the supplier?"),
-                      self.tr("Return"), self.make_return_now)
-        else:
-            self._ask(self.tr("Customer return from %1").replace("%1", self.info.label),
-                      self.tr("Why does the customer return goods? (each line can say more)"),
-                      self.tr("Take back"), self.make_return_now)
-
-    def make_return_now(self, reason: str) -> None:
-        # one UUID per editor: a double click or a resend makes one return
-        self._return_uuid = getattr(self, "_return_uuid", None) or docs.new_uuid()
-        draft = supplier_return_draft if self.doc_type == "GR" else customer_return_draft
-        self._set_busy(True)
-        self.jobs.submit(self.client.write, draft, self.info.id, reason, self._return_uuid,
-                         on_done=self._made_other, on_error=self._failed)
-
-    def reverse(self) -> None:
-        if self.info is None:
-            return
-        self._ask(self.tr("Reverse %1").replace("%1", self.info.label),
-                  self.tr("Why is this document reversed? A reversal document with the "
-                          "opposite movements is posted at once."),
-                  self.tr("Reverse"), self.reverse_now)
-
-    def reverse_now(self, reason: str) -> None:
-        self._reverse_uuid = getattr(self, "_reverse_uuid", None) or docs.new_uuid()
-        self._set_busy(True)
-        self.jobs.submit(self.client.write, reversals.reverse_document,
-                         self.info.id, reason, self._reverse_uuid,
-                         on_done=self._made_other, on_error=self._failed)
-
-    def _ask(self, title: str, question: str, action: str, then) -> ReasonDialog:
-        dialog = ReasonDialog(title, question, action, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
-        dialog.reason_given.connect(then)
-        self.reason_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _made_other(self, info) -> None:
-        self._set_busy(False)
-        self._say(self.tr("%1 created.").replace("%1", f"{doc_type_name(info.doc_type)} "
-                                                 f"{info.label}"), error=False, ok=True)
-        self.saved.emit(info)
-        self.open_document.emit(info.id)
-
     def confirm_close(self) -> bool:
         """False when the user wants to keep editing unsaved lines."""
         if not self.dirty or not self.model.editable:
