@@ -26,6 +26,13 @@ from ui.stock.tables import column_texts
 from ui.stock.warehouse_page import WarehousePage
 
 
+@pytest.fixture(autouse=True)
+def _no_printing(monkeypatch):
+    """No print handler left behind by a main window of an earlier test (ui.printing.install
+    registers one per window); the tests that print set their own."""
+    monkeypatch.setattr(doc_actions, "_print_handler", None)
+
+
 def open_page(qtbot, client, runner) -> WarehousePage:
     page = WarehousePage(client, runner)
     qtbot.addWidget(page)
