@@ -28,7 +28,8 @@ from services.errors import NotFound, ValidationError
 from services.org import Actor
 from services.sales_orders import SO_FLOW
 from services.stock_documents import (DocLineInput, PostResult, StockDocInfo,
-                                      check_stock_role, post_document, poster)
+                                      check_stock_role, get_stock_document, post_document,
+                                      poster)
 from services.stock_ledger import ZERO, Move, apply_moves, mark_posted, qty
 from services.stock_moves_common import active_warehouse
 from services.stock_posting import (Target, create_draft, document_lines, link_lines,
@@ -75,8 +76,23 @@ def create_delivery_from_so(session: Session, actor: Actor, so_id: int, client_u
     another one, the order's reservation is still released where it was made); the clerk
     lowers or removes lines for a partial delivery. A resend with the same client UUID
     returns the note it created."""
+    return get_stock_document(session, actor, _draft_delivery(session, actor, so_id,
+                                                              client_uuid, warehouse_id))
+
+
+def post_delivery_from_so(session: Session, actor: Actor, so_id: int, client_uuid: str,
+                          warehouse_id: int | None = None) -> PostResult:
+    """Create the delivery note for everything still open on the order and post it, in one
+    transaction. Idempotent by client UUID: a resend returns the note posted the first time
+    with ``already_posted=True``."""
+    return post_document(session, actor, _draft_delivery(session, actor, so_id, client_uuid,
+                                                         warehouse_id))
+
+
+def _draft_delivery(session: Session, actor: Actor, so_id: int, client_uuid: str,
+                    warehouse_id: int | None) -> int:
     check_stock_role(actor, "create delivery notes")
-    again = resent(session, actor, "DN", client_uuid, sales_order_id=so_id)
+    again = resent(session, "DN", client_uuid, sales_order_id=so_id)
     if again is not None:
         return again
     so = _deliverable_order(session, so_id, lock=False)
@@ -96,15 +112,6 @@ def create_delivery_from_so(session: Session, actor: Actor, so_id: int, client_u
                         warehouse_id=warehouse_id or so.warehouse_id,
                         same={"sales_order_id": so.id, "customer_id": so.customer_id},
                         delivery_address=so.delivery_address)
-
-
-def post_delivery_from_so(session: Session, actor: Actor, so_id: int, client_uuid: str,
-                          warehouse_id: int | None = None) -> PostResult:
-    """Create the delivery note for everything still open on the order and post it, in one
-    transaction. Idempotent by client UUID: a resend returns the note posted the first time
-    with ``already_posted=True``."""
-    info = create_delivery_from_so(session, actor, so_id, client_uuid, warehouse_id)
-    return post_document(session, actor, info.id)
 
 
 @poster("DN")

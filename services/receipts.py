@@ -23,7 +23,8 @@ from services import order_progress
 from services.errors import NotFound, ValidationError
 from services.org import Actor
 from services.purchasing import PO_FLOW
-from services.stock_documents import DocLineInput, StockDocInfo, check_stock_role, poster
+from services.stock_documents import (DocLineInput, StockDocInfo, check_stock_role,
+                                      get_stock_document, poster)
 from services.stock_ledger import COST_STEP, ZERO, Move, apply_moves, mark_posted, qty
 from services.stock_moves_common import active_warehouse
 from services.stock_posting import (Target, create_draft, document_lines, link_lines,
@@ -70,9 +71,9 @@ def create_receipt_from_po(session: Session, actor: Actor, po_id: int,
     into the order's warehouse; the clerk lowers or removes lines for a partial receipt.
     A resend with the same client UUID returns the receipt it created."""
     check_stock_role(actor, "receive goods")
-    again = resent(session, actor, "GR", client_uuid, purchase_order_id=po_id)
+    again = resent(session, "GR", client_uuid, purchase_order_id=po_id)
     if again is not None:
-        return again
+        return get_stock_document(session, actor, again)
     po = _receivable_order(session, po_id, lock=False)
 
     def lines():
@@ -84,9 +85,9 @@ def create_receipt_from_po(session: Session, actor: Actor, po_id: int,
                                   f"Purchase order {po.number} has nothing left to receive.")
         return out
 
-    return create_draft(session, actor, "GR", client_uuid, lines,
-                        warehouse_id=po.warehouse_id,
-                        same={"purchase_order_id": po.id, "supplier_id": po.supplier_id})
+    return get_stock_document(session, actor, create_draft(
+        session, actor, "GR", client_uuid, lines, warehouse_id=po.warehouse_id,
+        same={"purchase_order_id": po.id, "supplier_id": po.supplier_id}))
 
 
 def create_standalone_receipt(session: Session, actor: Actor, warehouse_id: int, reason: str,
@@ -96,18 +97,17 @@ def create_standalone_receipt(session: Session, actor: Actor, warehouse_id: int,
     from nowhere). ``unit_cost`` per line is optional: without it the goods come in at the
     warehouse's average cost (or the product's standard cost)."""
     check_stock_role(actor, "receive goods")
-    again = resent(session, actor, "GR", client_uuid, purchase_order_id=None)
+    again = resent(session, "GR", client_uuid, purchase_order_id=None)
     if again is not None:
-        return again
+        return get_stock_document(session, actor, again)
     reason = text_field(reason, "reason", "Reason", 200)
     _check_standalone(reason, lines)
     active_warehouse(session, warehouse_id, "warehouse_id")
     if supplier_id is not None and session.get(Supplier, supplier_id) is None:
         raise NotFound("supplier", supplier_id)
-    return create_draft(session, actor, "GR", client_uuid, lambda: lines,
-                        warehouse_id=warehouse_id,
-                        same={"purchase_order_id": None, "supplier_id": supplier_id},
-                        reason=reason)
+    return get_stock_document(session, actor, create_draft(
+        session, actor, "GR", client_uuid, lambda: lines, warehouse_id=warehouse_id,
+        same={"purchase_order_id": None, "supplier_id": supplier_id}, reason=reason))
 
 
 def _check_standalone(reason: str | None, lines) -> None:

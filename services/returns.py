@@ -29,7 +29,8 @@ from models.stock import PurchaseOrder, SalesOrder, StockDocument, StockDocument
 from services import order_progress
 from services.errors import NotFound, ValidationError
 from services.org import Actor
-from services.stock_documents import DocLineInput, StockDocInfo, check_stock_role, poster
+from services.stock_documents import (DocLineInput, StockDocInfo, check_stock_role,
+                                      get_stock_document, poster)
 from services.stock_ledger import ZERO, Move, apply_moves, mark_posted, qty
 from services.stock_moves_common import active_warehouse
 from services.stock_posting import (Target, check_returnable_source, create_draft,
@@ -101,9 +102,9 @@ def create_customer_return(session: Session, actor: Actor, delivery_id: int,
     reason (or the return's ``reason`` covers every line); ``quality_note`` records what
     inspection found. A resend with the same client UUID returns the draft it created."""
     check_stock_role(actor, "take back goods")
-    again = resent(session, actor, "CR", client_uuid, source_document_id=delivery_id)
+    again = resent(session, "CR", client_uuid, source_document_id=delivery_id)
     if again is not None:
-        return again
+        return get_stock_document(session, actor, again)
     dn = _source_for_create(session, delivery_id, "DN")
     src_lines = _source_lines(session, dn)
     quality_note = text_field(quality_note, "quality_note", "Quality note", 300)
@@ -126,11 +127,11 @@ def create_customer_return(session: Session, actor: Actor, delivery_id: int,
                              source_line_id=it.source_line_id,
                              reason=(it.reason or "").strip() or None) for it in items]
 
-    return create_draft(session, actor, "CR", client_uuid, doc_lines,
-                        warehouse_id=dn.warehouse_id,
-                        same={"source_document_id": dn.id, "customer_id": dn.customer_id,
-                              "sales_order_id": dn.sales_order_id},
-                        quality_note=quality_note, reason=reason)
+    return get_stock_document(session, actor, create_draft(
+        session, actor, "CR", client_uuid, doc_lines, warehouse_id=dn.warehouse_id,
+        same={"source_document_id": dn.id, "customer_id": dn.customer_id,
+              "sales_order_id": dn.sales_order_id},
+        quality_note=quality_note, reason=reason))
 
 
 def _validate_customer_items(session, dn, items, header_reason) -> dict[int, int]:
@@ -192,9 +193,9 @@ def create_supplier_return(session: Session, actor: Actor, supplier_id: int, war
     or is matched by product, and no receipt line sends back more than it received minus
     earlier returns. A resend with the same client UUID returns the draft it created."""
     check_stock_role(actor, "return goods to suppliers")
-    again = resent(session, actor, "SR", client_uuid, source_document_id=receipt_id)
+    again = resent(session, "SR", client_uuid, source_document_id=receipt_id)
     if again is not None:
-        return again
+        return get_stock_document(session, actor, again)
     reason = text_field(reason, "reason", "Reason", 200)
     if not reason:
         raise ValidationError("reason", "Say why the goods go back to the supplier.")
@@ -221,12 +222,11 @@ def create_supplier_return(session: Session, actor: Actor, supplier_id: int, war
                              po_line_id=src_lines[matched[i]].po_line_id, reason=ln.reason)
                 for i, ln in enumerate(lines, start=1)]
 
-    return create_draft(session, actor, "SR", client_uuid, doc_lines,
-                        warehouse_id=warehouse_id,
-                        same={"supplier_id": supplier_id,
-                              "source_document_id": gr.id if gr else None,
-                              "purchase_order_id": gr.purchase_order_id if gr else None},
-                        reason=reason)
+    return get_stock_document(session, actor, create_draft(
+        session, actor, "SR", client_uuid, doc_lines, warehouse_id=warehouse_id,
+        same={"supplier_id": supplier_id, "source_document_id": gr.id if gr else None,
+              "purchase_order_id": gr.purchase_order_id if gr else None},
+        reason=reason))
 
 
 @poster("SR")

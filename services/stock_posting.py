@@ -23,8 +23,7 @@ from models.catalog import Product
 from models.stock import StockDocument, StockDocumentLine, StockMove
 from services.errors import NotFound, ValidationError
 from services.org import Actor
-from services.stock_documents import (DOC_TYPE_NAMES, DocLineInput, StockDocInfo,
-                                      get_stock_document, new_document, write_lines)
+from services.stock_documents import DOC_TYPE_NAMES, DocLineInput, new_document, write_lines
 from services.stock_ledger import ZERO, Key, _plain, lock_balances, lock_document, qty
 
 
@@ -33,8 +32,7 @@ def plain(value) -> str:
     return str(_plain(qty(value)))
 
 
-def resent(session: Session, actor: Actor, doc_type: str, client_uuid: str,
-           **same) -> StockDocInfo | None:
+def resent(session: Session, doc_type: str, client_uuid: str, **same) -> int | None:
     """The document this client UUID already created (a resend, a double click), whatever
     its state now — checked before anything else, so a resend of a note that emptied its
     order still answers with that note. ``same`` are the header fields a resend must agree
@@ -45,21 +43,21 @@ def resent(session: Session, actor: Actor, doc_type: str, client_uuid: str,
     if doc.doc_type != doc_type or any(getattr(doc, k) != v for k, v in same.items()):
         raise ValidationError("client_uuid", "This document id is already used by "
                               "another document.")
-    return get_stock_document(session, actor, doc.id)
+    return doc.id
 
 
 def create_draft(session: Session, actor: Actor, doc_type: str, client_uuid: str,
                  lines: Callable[[], Sequence[DocLineInput]], *, warehouse_id: int,
-                 same: dict[str, object], **header) -> StockDocInfo:
+                 same: dict[str, object], **header) -> int:
     """Create a draft with ``lines()`` — or, when this client UUID already created a
-    document (a resend racing the first call), return that one untouched. ``same`` as for
-    :func:`resent`; ``lines`` is only called for a new draft."""
+    document (a resend racing the first call), that one untouched; returns its id. ``same``
+    as for :func:`resent`; ``lines`` is only called for a new draft."""
     doc, created = new_document(session, actor, doc_type, client_uuid,
                                 warehouse_id=warehouse_id, **same, **header)
     if not created:
-        return resent(session, actor, doc_type, client_uuid, **same)
+        return resent(session, doc_type, client_uuid, **same)
     write_lines(session, doc, tuple(lines()))
-    return get_stock_document(session, actor, doc.id)
+    return doc.id
 
 
 def text_field(value: str | None, field: str, label: str, limit: int) -> str | None:
@@ -133,32 +131,33 @@ def match_lines(session: Session, lines: Sequence[StockDocumentLine], targets: l
     is one ``ValidationError`` naming the line, product and the open quantity."""
     by_id = {t.id: t for t in targets}
     left = {t.id: t.open for t in targets}
-    sku = skus(session, [ln.product_id for ln in lines])
-    errors: dict[str, str] = {}
+    problems: list[tuple[StockDocumentLine, str]] = []      # (line, what is wrong)
     matched: dict[int, int] = {}
     for ln in lines:
-        q, key = qty(ln.qty), f"lines[{ln.line_no}].qty"
-        head = f"Line {ln.line_no} ({sku.get(ln.product_id, ln.product_id)})"
+        q = qty(ln.qty)
         target_id = getattr(ln, link)
         if target_id is not None:
             t = by_id.get(target_id)
             if t is None or t.product_id != ln.product_id:
-                errors[key] = f"{head}: not on {source}."
+                problems.append((ln, f"not on {source}."))
                 continue
         else:
             mine = [t for t in targets if t.product_id == ln.product_id]
             if not mine:
-                errors[key] = f"{head}: not on {source}."
+                problems.append((ln, f"not on {source}."))
                 continue
             t = next((t for t in mine if left[t.id] >= q), mine[0])
         if q > left[t.id]:
-            errors[key] = (f"{head}: {plain(q)} is more than the {plain(max(left[t.id], ZERO))}"
-                           f" still open on {source}.")
+            problems.append((ln, f"{plain(q)} is more than the {plain(max(left[t.id], ZERO))} "
+                                 f"still open on {source}."))
             continue
         left[t.id] -= q
         matched[ln.id] = t.id
-    if errors:
-        raise ValidationError(errors)
+    if problems:
+        sku = skus(session, [ln.product_id for ln, _ in problems])     # only to say what
+        raise ValidationError({f"lines[{ln.line_no}].qty":
+                               f"Line {ln.line_no} ({sku.get(ln.product_id, ln.product_id)}): "
+                               f"{what}" for ln, what in problems})
     return matched
 
 
