@@ -528,9 +528,11 @@ class StockDocumentEditor(PostedDocumentActions, QWidget):
             if row is not None:
                 self._select(row)
         elif isinstance(exc, InsufficientStock):
-            row = next((r for r, ln in enumerate(self.model.lines)
-                        if str(exc.product) in (ln.sku, ln.name)
-                        or str(exc.product).startswith(ln.sku)), None)
+            pid = getattr(exc, "product_id", None)       # the ledger names the product
+            row = (self.model.row_of_product(pid) if pid is not None else next(
+                (r for r, ln in enumerate(self.model.lines)
+                 if str(exc.product) == ln.sku or str(exc.product).startswith(ln.sku + " ")),
+                None))
             self.model.mark_error(row)
         if isinstance(exc, Conflict):
             self._say(self.tr("Someone else changed this document after you opened it. "
