@@ -52,9 +52,6 @@ class EditLine:
         return cls(product.id, product.sku, product.name, product.spec, product.unit,
                    product.qty_decimals, product.barcode, qty)
 
-    def matches_code(self, code: str) -> bool:
-        return code == self.barcode or code.casefold() == self.sku.casefold()
-
 
 class LinesModelMixin:
     """For a table model holding ``self.lines`` (also the order forms' lines): removing
@@ -233,12 +230,6 @@ class DocLinesModel(LinesModelMixin, QAbstractTableModel):
         return ""
 
     # -- the clerk's operations ----------------------------------------------------------
-    def row_of_code(self, code: str) -> int | None:
-        for row, ln in enumerate(self.lines):
-            if ln.matches_code(code):
-                return row
-        return None
-
     def row_of_product(self, product_id: int) -> int | None:
         for row, ln in enumerate(self.lines):
             if ln.product_id == product_id:
