@@ -36,7 +36,8 @@ from services.org import Actor
 from services.stock_documents import (COUNT_APPROVERS, DocLineInput,
                                       StockDocInfo, check_stock_role, get_stock_document,
                                       new_document, write_lines)
-from services.stock_ledger import Move, apply_moves, lock_document, mark_posted, qty
+from services.stock_ledger import (Move, apply_moves, finish_posting, lock_document,
+                                   mark_posted, qty)
 from services.stock_moves_common import write_line_values
 from services.stock_posting import document_lines, lock_costs
 
@@ -94,6 +95,7 @@ def reverse_document(session: Session, actor: Actor, doc_id: int, reason: str,
              for r in ledger]
     moves += [Move(p, w, reserved=delta) for (p, w), delta in sorted(reserved.items()) if delta]
     apply_moves(session, actor.user_id, moves, document=doc)
+    finish_posting(session, doc)
     audit.record(session, actor.user_id, "reverse", "stock_document", orig.id,
                  number=orig.number, reversal_id=doc.id, reversal_number=doc.number,
                  reason=reason)

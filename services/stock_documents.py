@@ -9,9 +9,11 @@ same frame:
 2. already posted → return it with ``already_posted=True`` (a double click, a resend after a
    dropped connection, or a colleague who posted it first: it posts once);
 3. the poster checks the lines against its rule (e.g. not more than the order still owes),
-   calls ``stock_ledger.mark_posted`` (conditional state change + gapless number) and
-   ``stock_ledger.apply_moves`` (balances + ledger under sorted locks), updates the order
-   it comes from, and the audit entry is written — all in the caller's one transaction.
+   calls ``stock_ledger.mark_posted`` and ``stock_ledger.apply_moves`` (balances under
+   sorted locks; the ledger rows are kept back) and updates the order it comes from;
+4. ``stock_ledger.finish_posting`` takes the gapless number, makes the conditional state
+   change and writes the ledger rows, and the audit entry follows — the number's counter
+   is locked only for these last statements, all in the caller's one transaction.
 
 Posted documents are never edited (PostgreSQL triggers enforce it); a mistake is corrected
 by a reversal document (see the transfer/count/reversal module).
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid as uuidlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable
 
@@ -37,7 +39,7 @@ from models.stock import (STOCK_DOC_TYPES, PurchaseOrder, SalesOrder, StockDocum
 from services import audit
 from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from services.org import Actor
-from services.stock_ledger import lock_document, qty
+from services.stock_ledger import finish_posting, is_posting, lock_document, qty
 
 # Who may create and post stock documents. Posting a count is its approval: admin only.
 STOCK_ROLES = ("warehouse", "admin")
@@ -301,11 +303,17 @@ def post_document(session: Session, actor: Actor, doc_id: int) -> PostResult:
     if fn is None:
         raise ValueError(f"no poster registered for {doc.doc_type}")
     fn(session, actor, doc)
-    if doc.state != "posted":       # mark_posted sets it (without reading the row back)
-        raise RuntimeError(f"the {doc.doc_type} poster did not post document {doc.id}")
+    if not is_posting(session, doc):
+        raise RuntimeError(f"the {doc.doc_type} poster did not call mark_posted for {doc.id}")
+    # The answer is read before the number is taken: from here to commit every posting of
+    # this type waits on the number's counter row, so only the numbering statements run.
+    info = get_stock_document(session, actor, doc.id)
+    number = finish_posting(session, doc)
     audit.record(session, actor.user_id, "post", "stock_document", doc.id,
-                 number=doc.number, doc_type=doc.doc_type)
-    return PostResult(get_stock_document(session, actor, doc.id), False)
+                 number=number, doc_type=doc.doc_type)
+    return PostResult(replace(info, number=number, state="posted", posted_at=doc.posted_at,
+                              posted_by_name=actor.display_name,
+                              version_id=doc.version_id), False)
 
 
 def get_stock_document(session: Session, actor: Actor, doc_id: int) -> StockDocInfo:

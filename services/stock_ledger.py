@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
-from sqlalchemy import func, insert, select, tuple_, update
+from sqlalchemy import event, func, insert, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -209,9 +209,14 @@ def apply_moves(session: Session, actor_id: int | None, moves: Sequence[Move], *
     if any(qty(m.qty) != 0 for m in moves) and document is None:
         raise ValueError("moves that change on-hand stock need a document")
     if ledger:
-        if document.number is None:
-            raise ValueError("assign the document number before writing its ledger rows")
-        session.execute(insert(StockMove), ledger)
+        pending = _pending(session).get(document.id)
+        if pending is not None:
+            # Written by finish_posting with the number, the last thing before commit.
+            pending.ledger.extend(ledger)
+        elif document.number is None:
+            raise ValueError("call mark_posted before writing a document's ledger rows")
+        else:
+            session.execute(insert(StockMove), ledger)
     return Applied({k: BalanceInfo(k[0], k[1], *state[k]) for k in state}, tuple(costs))
 
 
@@ -222,29 +227,81 @@ def _standard_costs(session: Session, product_ids: set[int]) -> dict[int, Decima
         select(Product.id, Product.cost).where(Product.id.in_(product_ids)))}
 
 
+@dataclass
+class _PendingPost:
+    actor_id: int | None
+    at: dt.datetime | None
+    from_states: tuple[str, ...]
+    ledger: list[dict] = field(default_factory=list)
+
+
+_PENDING = "qianli_pending_posts"
+
+
+def _pending(session: Session) -> dict[int, _PendingPost]:
+    return session.info.setdefault(_PENDING, {})
+
+
 def mark_posted(session: Session, actor_id: int | None, doc: StockDocument,
                 *, at: dt.datetime | None = None, from_states: tuple[str, ...] = ("draft",)
-                ) -> str:
-    """The conditional state change of posting: take the next gapless number for the
-    document's type and year and move it to ``posted`` only if it is still in one of
-    ``from_states``. Call it after :func:`lock_document` and before :func:`apply_moves`
-    (the ledger rows carry the number). Returns the number."""
-    now = at or utcnow()
+                ) -> None:
+    """Begin posting a locked document that is in one of ``from_states``. Its ledger rows
+    (from :func:`apply_moves`) are kept back, and :func:`finish_posting` — called by
+    ``stock_documents.post_document`` after the poster, or by whoever posts outside it —
+    takes the gapless number, makes the conditional state change and writes them.
+
+    Why last: the number's counter row stays locked until commit and every posting of the
+    type queues on it, so the fewer statements run after it, the more postings a second
+    (see docs/performance.md, stock)."""
+    if doc.state not in from_states:
+        raise RuntimeError(f"stock document {doc.id} is {doc.state}, not {from_states}")
+    _pending(session)[doc.id] = _PendingPost(actor_id, at, tuple(from_states))
+
+
+def is_posting(session: Session, doc: StockDocument) -> bool:
+    return doc.id in _pending(session)
+
+
+def finish_posting(session: Session, doc: StockDocument) -> str:
+    """Take the document's number, move it to ``posted`` only if it is still in the state
+    :func:`mark_posted` saw (the conditional state change), and write its ledger rows with
+    the number. Returns the number."""
+    pending = _pending(session).pop(doc.id, None)
+    if pending is None:
+        raise RuntimeError(f"stock document {doc.id} was not marked for posting")
+    now = pending.at or utcnow()
     number = next_number(session, doc.doc_type, (doc.doc_date or now.date()).year)
     done = session.execute(
         update(StockDocument)
-        .where(StockDocument.id == doc.id, StockDocument.state.in_(from_states))
-        .values(state="posted", number=number, posted_at=now, posted_by_id=actor_id,
+        .where(StockDocument.id == doc.id, StockDocument.state.in_(pending.from_states))
+        .values(state="posted", number=number, posted_at=now, posted_by_id=pending.actor_id,
                 version_id=StockDocument.version_id + 1)
         .execution_options(synchronize_session=False)).rowcount
     if done != 1:
         raise RuntimeError(f"stock document {doc.id} changed state while locked")
+    if pending.ledger:
+        for row in pending.ledger:
+            row["doc_number"] = number
+        session.execute(insert(StockMove), pending.ledger)
     # What the UPDATE wrote, set as loaded (not dirty): no read-back while the number's
     # counter is locked.
     for name, value in (("state", "posted"), ("number", number), ("posted_at", now),
-                        ("posted_by_id", actor_id), ("version_id", doc.version_id + 1)):
+                        ("posted_by_id", pending.actor_id), ("version_id", doc.version_id + 1)):
         set_committed_value(doc, name, value)
     return number
+
+
+@event.listens_for(Session, "before_commit")
+def _no_half_posted_documents(session: Session) -> None:
+    left = session.info.get(_PENDING)
+    if left:
+        raise RuntimeError(f"stock documents {sorted(left)} were marked for posting but never "
+                           "finished (call stock_ledger.finish_posting)")
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_pending_posts(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 @dataclass(frozen=True)

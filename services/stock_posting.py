@@ -6,7 +6,8 @@ Lock order (the same in every poster, so two postings queue instead of deadlocki
 the document being posted (``post_document``) → the document it returns goods from →
 the order row (``FOR UPDATE``; its lines change only under it) → the balances, sorted
 (:func:`lock_costs`, taken again for free by ``apply_moves``) → the document-number counter
-(``mark_posted``). The balances come before the number because the cost each line moves at
+(``finish_posting``, called by ``post_document`` after the poster: the counter is held only
+for the numbering statements). The balances come before the number because the cost each line moves at
 is read under their lock and written on the line before the document is marked posted
 (a posted document's lines cannot change); the transfer and count posters do the same.
 """

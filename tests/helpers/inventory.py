@@ -33,6 +33,7 @@ def book(db: Database, actor_id: int | None, doc_type: str, warehouse_id: int,
             Move(p, warehouse_id, Decimal(q), line_id=i,
                  unit_cost=None if c is None else Decimal(c))
             for (p, q, c), i in zip(lines, ids)], document=doc)
+        ledger.finish_posting(s, doc)
         return doc.id
     return db.write(work)
 

@@ -51,6 +51,7 @@ def stock_in(db: Database, product_id: int, warehouse_id: int, quantity) -> None
         stock_ledger.mark_posted(s, None, doc)
         stock_ledger.apply_moves(s, None, [Move(product_id, warehouse_id, Decimal(quantity),
                                                 unit_cost=Decimal("60"))], document=doc)
+        stock_ledger.finish_posting(s, doc)
     db.write(work)
 
 

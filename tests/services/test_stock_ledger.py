@@ -20,7 +20,9 @@ def post(db, actor_id, doc_type, wh, moves, **kw):
         doc = draft_document(s, doc_type, wh, **kw)
         ledger.lock_document(s, doc.id)
         ledger.mark_posted(s, actor_id, doc)
-        return ledger.apply_moves(s, actor_id, moves, document=doc)
+        applied = ledger.apply_moves(s, actor_id, moves, document=doc)
+        ledger.finish_posting(s, doc)
+        return applied
     return db.write(work)
 
 
@@ -111,3 +113,16 @@ def test_ledger_and_posted_documents_are_immutable_in_postgresql(pg_db):
         with pytest.raises(DBAPIError) as err:
             pg_db.write(lambda s: s.execute(text(sql)))
         assert "posted" in str(err.value) or "append-only" in str(err.value)
+
+
+def test_a_posting_never_finished_is_refused_at_commit(db, staff):
+    cat = make_catalog(db)
+    p, w = cat.products[0], cat.warehouses[0]
+
+    def half(s):
+        doc = draft_document(s, "GR", w)
+        ledger.mark_posted(s, None, doc)
+        ledger.apply_moves(s, None, [Move(p, w, D("2"))], document=doc)
+    with pytest.raises(RuntimeError, match="never finished"):
+        db.write(half)
+    assert db.read(lambda s: s.get(StockBalance, (p, w))) is None   # nothing half-written
