@@ -55,16 +55,20 @@ def create_qianli_engine(url: str, *, application_name: str = "qianli",
     if u.get_backend_name() == "postgresql":
         # jit=off: JIT compilation costs tens of milliseconds and pays off only for long
         # analytical queries; an interactive client's queries are short (bench/customers.py).
-        # force_custom_plan: psycopg prepares a statement after a few runs, and PostgreSQL
-        # may then plan it once for any parameters; a search's best plan depends on the
-        # fragment (LIKE '%q%' for a rare or a common q), so plan each run for its values.
+        # prepare_threshold=None: psycopg would prepare a statement after a few runs, and
+        # PostgreSQL may then plan it once for any parameters; a search's best plan depends
+        # on the fragment (LIKE '%q%' for a rare or a common q), so every statement is sent
+        # unprepared and planned for its values. (The server-wide alternative,
+        # plan_cache_mode=force_custom_plan, also re-planned every foreign-key check of
+        # every inserted row: bulk writes paid ~10x for them — see the pool sweep notes in
+        # docs/performance.md.)
         options = (f"-c lock_timeout={DEFAULT_LOCK_TIMEOUT_MS} "
-                   f"-c statement_timeout={DEFAULT_STATEMENT_TIMEOUT_MS} -c jit=off "
-                   "-c plan_cache_mode=force_custom_plan")
+                   f"-c statement_timeout={DEFAULT_STATEMENT_TIMEOUT_MS} -c jit=off")
         return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=pool_size,
                              max_overflow=pool_size,
                              connect_args={"application_name": application_name,
                                            "options": options,
+                                           "prepare_threshold": None,
                                            "connect_timeout": 10})
     raise ValueError(f"unsupported database URL {u.render_as_string()!r}: "
                      "use sqlite:///FILE or postgresql://user@host/db")
