@@ -399,7 +399,8 @@ def _analyze(session: Session) -> None:
     from sqlalchemy.exc import DBAPIError
     try:
         with session.begin_nested():
-            session.execute(text("ANALYZE customer, contact, customer_search_token"))
+            session.execute(text("ANALYZE customer, contact, customer_search_token, "
+                                 "customer_search_narrow"))
     except DBAPIError:
         pass
 
