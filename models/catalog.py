@@ -42,7 +42,7 @@ class Product(Base):
     sku: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     spec: Mapped[str | None] = mapped_column(String(200))          # 规格型号
-    unit: Mapped[str] = mapped_column(String(16), default="pcs")    # 个/箱/kg …
+    unit: Mapped[str] = mapped_column(String(16), default="个")      # 个/箱/kg …
     # 0 for pieces, up to 3 for kg/m: quantities are rounded to this on entry.
     qty_decimals: Mapped[int] = mapped_column(Integer, default=0)
     category_id: Mapped[int | None] = mapped_column(ForeignKey("product_category.id"))
@@ -53,7 +53,8 @@ class Product(Base):
     tax_rate: Mapped[Decimal] = mapped_column(PERCENT, default=Decimal("13"))
     min_stock: Mapped[Decimal] = mapped_column(QTY, default=Decimal("0"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
-    # Lower-cased, width-folded sku/name/spec/barcode for fragment search.
+    # Lower-cased, width-folded sku/name/spec/barcode for fragment search (pg_trgm GIN on
+    # PostgreSQL, migration 0006).
     search_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow,
