@@ -181,6 +181,13 @@ KNOWN_MESSAGES = (
                       "return to be made against that receipt."),
     QT_TRANSLATE_NOOP("ServiceMessages",
                       "This document id is already used by another document."),
+    # Who may handle stock documents in general (services/stock_documents.py)
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may work "
+                      "with stock documents."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may post "
+                      "stock documents."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may edit "
+                      "stock documents."),
     # Transfers, stock counts, reversals, stock reports
     QT_TRANSLATE_NOOP("ServiceMessages", "A transfer goes to a different warehouse."),
     QT_TRANSLATE_NOOP("ServiceMessages", "Only warehouse staff and administrators may create "
@@ -718,6 +725,22 @@ FIELD_LABELS = {
     "date_from": QT_TRANSLATE_NOOP("Fields", "From"),
     "date_to": QT_TRANSLATE_NOOP("Fields", "To"),
     "group_by": QT_TRANSLATE_NOOP("Fields", "Group by"),
+    # orders and stock documents
+    "lines": QT_TRANSLATE_NOOP("Fields", "Lines"),
+    "state": QT_TRANSLATE_NOOP("Fields", "State"),
+    "warehouse_id": QT_TRANSLATE_NOOP("Fields", "Warehouse"),
+    "from_warehouse_id": QT_TRANSLATE_NOOP("Fields", "From warehouse"),
+    "to_warehouse_id": QT_TRANSLATE_NOOP("Fields", "To warehouse"),
+    "supplier_id": QT_TRANSLATE_NOOP("Fields", "Supplier"),
+    "sales_order_id": QT_TRANSLATE_NOOP("Fields", "Sales order"),
+    "purchase_order_id": QT_TRANSLATE_NOOP("Fields", "Purchase order"),
+    "source_document_id": QT_TRANSLATE_NOOP("Fields", "Source document"),
+    "reverses_id": QT_TRANSLATE_NOOP("Fields", "Reversal"),
+    "quality_note": QT_TRANSLATE_NOOP("Fields", "Quality note"),
+    "doc_date": QT_TRANSLATE_NOOP("Fields", "Date"),
+    "client_uuid": QT_TRANSLATE_NOOP("Fields", "Document"),
+    "doc_type": QT_TRANSLATE_NOOP("Fields", "Document type"),
+    "product_ids": QT_TRANSLATE_NOOP("Fields", "Products"),
 }
 
 ENTITY_LABELS = {

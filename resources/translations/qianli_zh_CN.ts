@@ -1202,87 +1202,87 @@
 <context>
     <name>DocLinesModel</name>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="136"/>
+        <location filename="../../ui/stock/doc_lines.py" line="133"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="136"/>
+        <location filename="../../ui/stock/doc_lines.py" line="133"/>
         <source>SKU</source>
         <translation>货号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="136"/>
+        <location filename="../../ui/stock/doc_lines.py" line="133"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="137"/>
+        <location filename="../../ui/stock/doc_lines.py" line="134"/>
         <source>Specification</source>
         <translation>规格型号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="137"/>
+        <location filename="../../ui/stock/doc_lines.py" line="134"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="138"/>
+        <location filename="../../ui/stock/doc_lines.py" line="135"/>
         <source>Book qty</source>
         <translation>账面数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="139"/>
+        <location filename="../../ui/stock/doc_lines.py" line="136"/>
         <source>Counted</source>
         <translation>实盘数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="139"/>
+        <location filename="../../ui/stock/doc_lines.py" line="136"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="140"/>
+        <location filename="../../ui/stock/doc_lines.py" line="137"/>
         <source>Difference</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="140"/>
+        <location filename="../../ui/stock/doc_lines.py" line="137"/>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="141"/>
+        <location filename="../../ui/stock/doc_lines.py" line="138"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="191"/>
+        <location filename="../../ui/stock/doc_lines.py" line="188"/>
         <source>Barcode %1</source>
         <translation>条码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="205"/>
+        <location filename="../../ui/stock/doc_lines.py" line="202"/>
         <source>“%1” is not a number.</source>
         <translation>“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="209"/>
+        <location filename="../../ui/stock/doc_lines.py" line="206"/>
         <source>A cost cannot be negative.</source>
         <translation>成本不能为负数。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="226"/>
+        <location filename="../../ui/stock/doc_lines.py" line="223"/>
         <source>Type a quantity above zero, or press Delete to remove the line.</source>
         <translation>请输入大于零的数量，或按 Delete 删除该行。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="229"/>
+        <location filename="../../ui/stock/doc_lines.py" line="226"/>
         <source>%1 is counted in whole %2.</source>
         <translation>%1 只能按整%2计数。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_lines.py" line="231"/>
+        <location filename="../../ui/stock/doc_lines.py" line="228"/>
         <source>%1 takes at most %2 decimals.</source>
         <translation>%1 最多 %2 位小数。</translation>
     </message>
@@ -1373,47 +1373,47 @@
 <context>
     <name>Entities</name>
     <message>
-        <location filename="../../ui/errors.py" line="724"/>
+        <location filename="../../ui/errors.py" line="747"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="725"/>
+        <location filename="../../ui/errors.py" line="748"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="726"/>
+        <location filename="../../ui/errors.py" line="749"/>
         <source>Follow-up</source>
         <translation>跟进记录</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="727"/>
+        <location filename="../../ui/errors.py" line="750"/>
         <source>User</source>
         <translation>用户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="728"/>
+        <location filename="../../ui/errors.py" line="751"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="729"/>
+        <location filename="../../ui/errors.py" line="752"/>
         <source>Opportunity</source>
         <translation>商机</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="730"/>
+        <location filename="../../ui/errors.py" line="753"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="731"/>
+        <location filename="../../ui/errors.py" line="754"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="732"/>
+        <location filename="../../ui/errors.py" line="755"/>
         <source>Sales target</source>
         <translation>销售目标</translation>
     </message>
@@ -1486,113 +1486,113 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../ui/errors.py" line="844"/>
+        <location filename="../../ui/errors.py" line="867"/>
         <source>, </source>
         <comment>between the items of a list</comment>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="870"/>
+        <location filename="../../ui/errors.py" line="893"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="872"/>
+        <location filename="../../ui/errors.py" line="895"/>
         <source>Please correct the following:</source>
         <translation>请更正以下内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="877"/>
+        <location filename="../../ui/errors.py" line="900"/>
         <source>%1 %2 no longer exists. Someone may have deleted or merged it; refresh the list.</source>
         <translation>%1 %2 已不存在。可能已被他人删除或合并；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="890"/>
+        <location filename="../../ui/errors.py" line="913"/>
         <source>Someone else changed this record after you opened it. Reload it to see the current version.</source>
         <translation>在您打开之后，他人修改了此记录。请重新加载以查看当前版本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="895"/>
+        <location filename="../../ui/errors.py" line="918"/>
         <source>Changed: %1</source>
         <translation>已修改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="899"/>
+        <location filename="../../ui/errors.py" line="922"/>
         <source>public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="900"/>
+        <location filename="../../ui/errors.py" line="923"/>
         <source>%1 %2 (%3)</source>
         <translation>%1 %2（%3）</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="903"/>
+        <location filename="../../ui/errors.py" line="926"/>
         <source>This looks like a customer that already exists:</source>
         <translation>这似乎是一个已存在的客户：</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="907"/>
+        <location filename="../../ui/errors.py" line="930"/>
         <source>Not enough stock of %1 in %2: short by %3.</source>
         <translation>%2 中 %1 的库存不足：缺少 %3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="914"/>
+        <location filename="../../ui/errors.py" line="937"/>
         <source>The database cannot be reached. Check the network cable or Wi-Fi and that the office server is running, then try again.</source>
         <translation>无法连接数据库。请检查网线或 Wi-Fi，并确认办公室服务器正在运行，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="918"/>
+        <location filename="../../ui/errors.py" line="941"/>
         <source>The database server refused the user name or password.</source>
         <translation>数据库服务器拒绝了该用户名或密码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="921"/>
+        <location filename="../../ui/errors.py" line="944"/>
         <source>The office server has no such database. Check the database name in the connection profile.</source>
         <translation>办公室服务器上没有这个数据库。请检查连接配置中的数据库名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="925"/>
+        <location filename="../../ui/errors.py" line="948"/>
         <source>The database is busy with another change. Try again in a moment.</source>
         <translation>数据库正忙于另一项修改。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="927"/>
+        <location filename="../../ui/errors.py" line="950"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="933"/>
+        <location filename="../../ui/errors.py" line="956"/>
         <source>Check your input</source>
         <translation>请检查输入</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="935"/>
+        <location filename="../../ui/errors.py" line="958"/>
         <source>Not allowed</source>
         <translation>不允许</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="937"/>
+        <location filename="../../ui/errors.py" line="960"/>
         <source>Changed by someone else</source>
         <translation>已被他人修改</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="939"/>
+        <location filename="../../ui/errors.py" line="962"/>
         <source>Possible duplicate</source>
         <translation>可能重复</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="941"/>
+        <location filename="../../ui/errors.py" line="964"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="943"/>
+        <location filename="../../ui/errors.py" line="966"/>
         <source>Database problem</source>
         <translation>数据库问题</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="944"/>
+        <location filename="../../ui/errors.py" line="967"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1600,33 +1600,33 @@
 <context>
     <name>ExceptionDialog</name>
     <message>
-        <location filename="../../ui/errors.py" line="962"/>
+        <location filename="../../ui/errors.py" line="985"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="969"/>
+        <location filename="../../ui/errors.py" line="992"/>
         <source>Qianli ran into a problem it did not expect. What you were doing may not have been saved. You can keep working; if it happens again, send the details below to your administrator.</source>
         <translation>千里遇到了一个意外问题。您刚才的操作可能没有保存。您可以继续工作；如果再次出现，请将下面的详细信息发送给管理员。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="980"/>
+        <location filename="../../ui/errors.py" line="1003"/>
         <source>The error was also written to %1</source>
         <translation>错误也已写入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="991"/>
-        <location filename="../../ui/errors.py" line="1004"/>
+        <location filename="../../ui/errors.py" line="1014"/>
+        <location filename="../../ui/errors.py" line="1027"/>
         <source>Show details</source>
         <translation>显示详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="994"/>
+        <location filename="../../ui/errors.py" line="1017"/>
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="1004"/>
+        <location filename="../../ui/errors.py" line="1027"/>
         <source>Hide details</source>
         <translation>隐藏详细信息</translation>
     </message>
@@ -1634,275 +1634,345 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../ui/errors.py" line="660"/>
+        <location filename="../../ui/errors.py" line="667"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="661"/>
+        <location filename="../../ui/errors.py" line="668"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="662"/>
+        <location filename="../../ui/errors.py" line="669"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="663"/>
+        <location filename="../../ui/errors.py" line="670"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="664"/>
+        <location filename="../../ui/errors.py" line="671"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="665"/>
+        <location filename="../../ui/errors.py" line="672"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="666"/>
+        <location filename="../../ui/errors.py" line="673"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="667"/>
+        <location filename="../../ui/errors.py" line="674"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="668"/>
+        <location filename="../../ui/errors.py" line="675"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="669"/>
+        <location filename="../../ui/errors.py" line="676"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="670"/>
+        <location filename="../../ui/errors.py" line="677"/>
         <source>Tax ID</source>
         <translation>税号</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="671"/>
+        <location filename="../../ui/errors.py" line="678"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="672"/>
-        <location filename="../../ui/errors.py" line="673"/>
+        <location filename="../../ui/errors.py" line="679"/>
+        <location filename="../../ui/errors.py" line="680"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="674"/>
+        <location filename="../../ui/errors.py" line="681"/>
         <source>Title</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="675"/>
+        <location filename="../../ui/errors.py" line="682"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="676"/>
-        <location filename="../../ui/errors.py" line="677"/>
+        <location filename="../../ui/errors.py" line="683"/>
+        <location filename="../../ui/errors.py" line="684"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="678"/>
+        <location filename="../../ui/errors.py" line="685"/>
         <source>When</source>
         <translation>跟进时间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="679"/>
+        <location filename="../../ui/errors.py" line="686"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="680"/>
+        <location filename="../../ui/errors.py" line="687"/>
         <source>Login</source>
         <translation>登录名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="681"/>
+        <location filename="../../ui/errors.py" line="688"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="682"/>
+        <location filename="../../ui/errors.py" line="689"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="683"/>
+        <location filename="../../ui/errors.py" line="690"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="684"/>
+        <location filename="../../ui/errors.py" line="691"/>
         <source>Manager</source>
         <translation>经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="685"/>
-        <location filename="../../ui/errors.py" line="717"/>
+        <location filename="../../ui/errors.py" line="692"/>
+        <location filename="../../ui/errors.py" line="724"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="686"/>
+        <location filename="../../ui/errors.py" line="693"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="688"/>
-        <location filename="../../ui/errors.py" line="689"/>
+        <location filename="../../ui/errors.py" line="695"/>
+        <location filename="../../ui/errors.py" line="696"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="690"/>
+        <location filename="../../ui/errors.py" line="697"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="691"/>
+        <location filename="../../ui/errors.py" line="698"/>
         <source>Expected close date</source>
         <translation>预计成交日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="692"/>
+        <location filename="../../ui/errors.py" line="699"/>
         <source>Probability</source>
         <translation>赢率</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="693"/>
-        <location filename="../../ui/errors.py" line="694"/>
+        <location filename="../../ui/errors.py" line="700"/>
+        <location filename="../../ui/errors.py" line="701"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="695"/>
+        <location filename="../../ui/errors.py" line="702"/>
         <source>Commit</source>
         <translation>承诺</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="696"/>
+        <location filename="../../ui/errors.py" line="703"/>
         <source>Lost reason</source>
         <translation>输单原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="697"/>
+        <location filename="../../ui/errors.py" line="704"/>
         <source>Products of interest</source>
         <translation>意向产品</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="698"/>
+        <location filename="../../ui/errors.py" line="705"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="699"/>
+        <location filename="../../ui/errors.py" line="706"/>
         <source>Company</source>
         <translation>公司</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="700"/>
+        <location filename="../../ui/errors.py" line="707"/>
         <source>Enquiry</source>
         <translation>需求</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="701"/>
+        <location filename="../../ui/errors.py" line="708"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="702"/>
+        <location filename="../../ui/errors.py" line="709"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="703"/>
+        <location filename="../../ui/errors.py" line="710"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="704"/>
+        <location filename="../../ui/errors.py" line="711"/>
         <source>Position</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="705"/>
+        <location filename="../../ui/errors.py" line="712"/>
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="706"/>
+        <location filename="../../ui/errors.py" line="713"/>
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="707"/>
+        <location filename="../../ui/errors.py" line="714"/>
         <source>Counts as won</source>
         <translation>计为赢单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="708"/>
+        <location filename="../../ui/errors.py" line="715"/>
         <source>Counts as lost</source>
         <translation>计为输单</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="710"/>
+        <location filename="../../ui/errors.py" line="717"/>
         <source>Most customers per rep</source>
         <translation>每人客户上限</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="711"/>
+        <location filename="../../ui/errors.py" line="718"/>
         <source>Days before re-claiming</source>
         <translation>再次领取间隔天数</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="712"/>
+        <location filename="../../ui/errors.py" line="719"/>
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="713"/>
+        <location filename="../../ui/errors.py" line="720"/>
         <source>Period start</source>
         <translation>期间开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="714"/>
-        <location filename="../../ui/errors.py" line="715"/>
+        <location filename="../../ui/errors.py" line="721"/>
+        <location filename="../../ui/errors.py" line="722"/>
         <source>Measured on</source>
         <translation>考核口径</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="716"/>
+        <location filename="../../ui/errors.py" line="723"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="718"/>
+        <location filename="../../ui/errors.py" line="725"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="719"/>
+        <location filename="../../ui/errors.py" line="726"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="720"/>
+        <location filename="../../ui/errors.py" line="727"/>
         <source>Group by</source>
         <translation>统计维度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="729"/>
+        <source>Lines</source>
+        <translation>明细行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="730"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="731"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="732"/>
+        <source>From warehouse</source>
+        <translation>调出仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="733"/>
+        <source>To warehouse</source>
+        <translation>调入仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="734"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="735"/>
+        <source>Sales order</source>
+        <translation>销售订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="736"/>
+        <source>Purchase order</source>
+        <translation>采购订单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="737"/>
+        <source>Source document</source>
+        <translation>来源单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="738"/>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="739"/>
+        <source>Quality note</source>
+        <translation>质检说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="740"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="741"/>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="743"/>
+        <source>Products</source>
+        <translation>商品</translation>
     </message>
     <message>
         <location filename="../../ui/catalog/messages.py" line="92"/>
@@ -1996,6 +2066,7 @@
         <translation>期间止</translation>
     </message>
     <message>
+        <location filename="../../ui/errors.py" line="742"/>
         <location filename="../../ui/printing/messages.py" line="51"/>
         <source>Document type</source>
         <translation>单据类型</translation>
@@ -5715,27 +5786,27 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../ui/errors.py" line="736"/>
+        <location filename="../../ui/errors.py" line="759"/>
         <source>Sales</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="737"/>
+        <location filename="../../ui/errors.py" line="760"/>
         <source>Sales manager</source>
         <translation>销售经理</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="738"/>
+        <location filename="../../ui/errors.py" line="761"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="739"/>
+        <location filename="../../ui/errors.py" line="762"/>
         <source>Finance</source>
         <translation>财务</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="740"/>
+        <location filename="../../ui/errors.py" line="763"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -6742,890 +6813,905 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/errors.py" line="185"/>
+        <source>Only warehouse staff and administrators may work with stock documents.</source>
+        <translation>只有仓库人员和管理员可以处理库存单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="187"/>
+        <source>Only warehouse staff and administrators may post stock documents.</source>
+        <translation>只有仓库人员和管理员可以过账库存单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="189"/>
+        <source>Only warehouse staff and administrators may edit stock documents.</source>
+        <translation>只有仓库人员和管理员可以修改库存单据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="192"/>
         <source>A transfer goes to a different warehouse.</source>
         <translation>调拨必须调往另一个仓库。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="186"/>
+        <location filename="../../ui/errors.py" line="193"/>
         <source>Only warehouse staff and administrators may create transfers.</source>
         <translation>只有仓库人员和管理员可以创建调拨单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="188"/>
+        <location filename="../../ui/errors.py" line="195"/>
         <source>Only warehouse staff and administrators may count stock.</source>
         <translation>只有仓库人员和管理员可以盘点。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="190"/>
+        <location filename="../../ui/errors.py" line="197"/>
         <source>Only warehouse staff and administrators may reverse stock documents.</source>
         <translation>只有仓库人员和管理员可以红冲库存单据。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="192"/>
+        <location filename="../../ui/errors.py" line="199"/>
         <source>There is nothing to count in this warehouse.</source>
         <translation>该仓库没有可盘点的库存。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="193"/>
+        <location filename="../../ui/errors.py" line="200"/>
         <source>This document is not a stock count.</source>
         <translation>该单据不是盘点单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="194"/>
+        <location filename="../../ui/errors.py" line="201"/>
         <source>Only a draft count can be submitted.</source>
         <translation>只有草稿状态的盘点单可以提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="195"/>
+        <location filename="../../ui/errors.py" line="202"/>
         <source>Submit the count before approving it.</source>
         <translation>请先提交盘点单，再审核。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="196"/>
+        <location filename="../../ui/errors.py" line="203"/>
         <source>Say why the document is reversed.</source>
         <translation>请填写红冲原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="197"/>
+        <location filename="../../ui/errors.py" line="204"/>
         <source>Only an administrator can reverse a stock count.</source>
         <translation>只有管理员可以红冲盘点单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="198"/>
+        <location filename="../../ui/errors.py" line="205"/>
         <source>You are not allowed to see this report.</source>
         <translation>您无权查看此报表。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="199"/>
+        <location filename="../../ui/errors.py" line="206"/>
         <source>The period ends before it starts.</source>
         <translation>期间的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="207"/>
+        <location filename="../../ui/errors.py" line="214"/>
         <source>Login &apos;%1&apos; is taken.</source>
         <translation>登录名“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="209"/>
+        <location filename="../../ui/errors.py" line="216"/>
         <source>No user &apos;%1&apos;.</source>
         <translation>没有用户“%1”。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="211"/>
+        <location filename="../../ui/errors.py" line="218"/>
         <source>Phone &apos;%1&apos; contains letters; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有字母；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="214"/>
+        <location filename="../../ui/errors.py" line="221"/>
         <source>Phone &apos;%1&apos; has characters a phone number cannot have; use digits, spaces, dashes, parentheses and a leading +.</source>
         <translation>电话“%1”含有电话号码中不能出现的字符；请使用数字、空格、短横线、括号和开头的 +。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="218"/>
+        <location filename="../../ui/errors.py" line="225"/>
         <source>Phone &apos;%1&apos; has too few digits (%2); a phone number has at least %3, with the area code for a landline.</source>
         <translation>电话“%1”位数太少（%2 位）；电话号码至少 %3 位，座机请加区号。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="221"/>
+        <location filename="../../ui/errors.py" line="228"/>
         <source>Phone &apos;%1&apos; has too many digits (%2); at most %3.</source>
         <translation>电话“%1”位数太多（%2 位）；最多 %3 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="223"/>
+        <location filename="../../ui/errors.py" line="230"/>
         <source>Phone &apos;%1&apos; looks like a mobile number with %2 digits; mainland mobile numbers have 11.</source>
         <translation>电话“%1”像是 %2 位的手机号；大陆手机号为 11 位。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="226"/>
+        <location filename="../../ui/errors.py" line="233"/>
         <source>Phone &apos;%1&apos; is not a mainland mobile number (13x–19x).</source>
         <translation>电话“%1”不是大陆手机号（13x–19x）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="229"/>
+        <location filename="../../ui/errors.py" line="236"/>
         <source>Email &apos;%1&apos; contains a space.</source>
         <translation>邮箱“%1”含有空格。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="231"/>
+        <location filename="../../ui/errors.py" line="238"/>
         <source>Email &apos;%1&apos; needs exactly one &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”必须恰好有一个“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="234"/>
+        <location filename="../../ui/errors.py" line="241"/>
         <source>Email &apos;%1&apos; is missing &apos;@&apos;, as in name@example.com.</source>
         <translation>邮箱“%1”缺少“@”，例如 name@example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="236"/>
+        <location filename="../../ui/errors.py" line="243"/>
         <source>Email &apos;%1&apos;: the part before &apos;@&apos; is not valid.</source>
         <translation>邮箱“%1”：“@”前面的部分无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="238"/>
+        <location filename="../../ui/errors.py" line="245"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; needs a dot, as in example.com.</source>
         <translation>邮箱“%1”：域名“%2”需要包含点，例如 example.com。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="241"/>
+        <location filename="../../ui/errors.py" line="248"/>
         <source>Email &apos;%1&apos;: the domain &apos;%2&apos; is not valid.</source>
         <translation>邮箱“%1”：域名“%2”无效。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="243"/>
+        <location filename="../../ui/errors.py" line="250"/>
         <source>Stage name is too long: %1 characters, at most %2.</source>
         <translation>阶段名称太长：%1 个字符，最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="246"/>
+        <location filename="../../ui/errors.py" line="253"/>
         <source>%1 is too long: %2 characters, at most %3.</source>
         <translation>%1太长：%2 个字符，最多 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="248"/>
+        <location filename="../../ui/errors.py" line="255"/>
         <source>Code &apos;%1&apos; is already used by another customer.</source>
         <translation>编码“%1”已被其他客户使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="250"/>
+        <location filename="../../ui/errors.py" line="257"/>
         <source>Customer %1 was merged into %2; work on %2 instead.</source>
         <translation>客户 %1 已合并到 %2；请改为处理 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="254"/>
+        <location filename="../../ui/errors.py" line="261"/>
         <source>You cannot change customer %1: it belongs to someone outside your team.</source>
         <translation>您不能修改客户 %1：它属于您团队以外的人。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="258"/>
+        <location filename="../../ui/errors.py" line="265"/>
         <source>Customer %1 is in the public pool; claim it before logging a follow-up.</source>
         <translation>客户 %1 在公海中；请先领取，再记录跟进。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="261"/>
+        <location filename="../../ui/errors.py" line="268"/>
         <source>The next follow-up date %1 is in the past.</source>
         <translation>下次跟进日期 %1 已经过去。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="263"/>
+        <location filename="../../ui/errors.py" line="270"/>
         <source>Customer %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，客户 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="266"/>
+        <location filename="../../ui/errors.py" line="273"/>
         <source>Contact %1 of %2 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，%2 的联系人 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="269"/>
+        <location filename="../../ui/errors.py" line="276"/>
         <source>Tax ID &apos;%1&apos; may contain only letters and digits.</source>
         <translation>税号“%1”只能包含字母和数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="271"/>
+        <location filename="../../ui/errors.py" line="278"/>
         <source>Tax ID &apos;%1&apos; has %2 characters; expected 6 to 20 (18 for a unified social credit code).</source>
         <translation>税号“%1”有 %2 个字符；应为 6 到 20 个（统一社会信用代码为 18 个）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="274"/>
+        <location filename="../../ui/errors.py" line="281"/>
         <source>Tax ID &apos;%1&apos; is not a unified social credit code: %2 cannot appear in one.</source>
         <translation>税号“%1”不是统一社会信用代码：其中不能出现 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="277"/>
+        <location filename="../../ui/errors.py" line="284"/>
         <source>Tax ID &apos;%1&apos; fails the unified social credit code check character; please check it for a typo.</source>
         <translation>税号“%1”未通过统一社会信用代码校验位检查；请检查是否有输入错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="281"/>
+        <location filename="../../ui/errors.py" line="288"/>
         <source>the customer name is empty; every customer needs one.</source>
         <translation>客户名称为空；每个客户都必须有名称。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="284"/>
+        <location filename="../../ui/errors.py" line="291"/>
         <source>is %1 characters long; at most %2.</source>
         <translation>长度为 %1 个字符；最多 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="286"/>
+        <location filename="../../ui/errors.py" line="293"/>
         <source>is a date (%1), not a phone number: Excel turned what was typed into a date; format the column as Text and type the number again.</source>
         <translation>是日期（%1），不是电话号码：Excel 把输入的内容变成了日期；请把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="290"/>
+        <location filename="../../ui/errors.py" line="297"/>
         <source>is a date (%1); expected text.</source>
         <translation>是日期（%1）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="292"/>
+        <location filename="../../ui/errors.py" line="299"/>
         <source>&apos;%1&apos; is not a phone number.</source>
         <translation>“%1”不是电话号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="294"/>
+        <location filename="../../ui/errors.py" line="301"/>
         <source>&apos;%1&apos; is a number Excel shortened to scientific notation, so digits are lost; format the column as Text in Excel and type the number again.</source>
         <translation>“%1”是被 Excel 缩写为科学计数法的数字，部分数字已丢失；请在 Excel 中把该列设为“文本”格式后重新输入号码。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="298"/>
+        <location filename="../../ui/errors.py" line="305"/>
         <source>level must be A, B, C or D (got &apos;%1&apos;).</source>
         <translation>级别必须是 A、B、C 或 D（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="300"/>
+        <location filename="../../ui/errors.py" line="307"/>
         <source>type must be 公司/个人 or company/person (got &apos;%1&apos;).</source>
         <translation>类型必须是 公司/个人 或 company/person（实际为“%1”）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="303"/>
-        <location filename="../../ui/errors.py" line="420"/>
+        <location filename="../../ui/errors.py" line="310"/>
+        <location filename="../../ui/errors.py" line="427"/>
         <source>the formula %1 has no saved result (the file was not saved by Excel after calculating); open it in Excel and save it, or paste the values.</source>
         <translation>公式 %1 没有保存的计算结果（文件在计算后未经 Excel 保存）；请在 Excel 中打开并保存，或粘贴为数值。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="307"/>
+        <location filename="../../ui/errors.py" line="314"/>
         <source>File not found: %1</source>
         <translation>找不到文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="309"/>
+        <location filename="../../ui/errors.py" line="316"/>
         <source>%1: the old Excel 97-2003 format (.xls) cannot be read; open it in Excel and save as .xlsx.</source>
         <translation>%1：无法读取旧的 Excel 97-2003 格式（.xls）；请在 Excel 中打开并另存为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="312"/>
+        <location filename="../../ui/errors.py" line="319"/>
         <source>%1: unsupported file type %2; use .xlsx or .csv.</source>
         <translation>%1：不支持的文件类型 %2；请使用 .xlsx 或 .csv。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="314"/>
+        <location filename="../../ui/errors.py" line="321"/>
         <location filename="../../ui/printing/messages.py" line="40"/>
         <source>%1 is empty.</source>
         <translation>%1 是空的。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="316"/>
+        <location filename="../../ui/errors.py" line="323"/>
         <source>%1: export files are .xlsx.</source>
         <translation>%1：导出文件须为 .xlsx。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="318"/>
+        <location filename="../../ui/errors.py" line="325"/>
         <source>Folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="321"/>
+        <location filename="../../ui/errors.py" line="328"/>
         <source>User %1 cannot own opportunities (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责商机（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="325"/>
+        <location filename="../../ui/errors.py" line="332"/>
         <source>Customer %1 is in the public pool; claim it before opening an opportunity.</source>
         <translation>客户 %1 在公海中；请先领取，再创建商机。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="328"/>
+        <location filename="../../ui/errors.py" line="335"/>
         <source>Opportunity &apos;%1&apos; was changed by someone else since you opened it.</source>
         <translation>在您打开之后，商机“%1”已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="332"/>
+        <location filename="../../ui/errors.py" line="339"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="336"/>
+        <location filename="../../ui/errors.py" line="343"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can reopen it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以重新打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="340"/>
+        <location filename="../../ui/errors.py" line="347"/>
         <source>Opportunity &apos;%1&apos; is won; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已赢单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="344"/>
+        <location filename="../../ui/errors.py" line="351"/>
         <source>Opportunity &apos;%1&apos; is lost; only a sales manager or an administrator can change it.</source>
         <translation>商机“%1”已输单；只有销售经理或管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="347"/>
+        <location filename="../../ui/errors.py" line="354"/>
         <source>Opportunity &apos;%1&apos; is won; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已赢单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="350"/>
+        <location filename="../../ui/errors.py" line="357"/>
         <source>Opportunity &apos;%1&apos; is lost; only open opportunities can be marked commit.</source>
         <translation>商机“%1”已输单；只有进行中的商机可以标记为承诺。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="353"/>
+        <location filename="../../ui/errors.py" line="360"/>
         <source>Unknown scope &apos;%1&apos;; one of %2.</source>
         <translation>未知范围“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="355"/>
+        <location filename="../../ui/errors.py" line="362"/>
         <source>Unknown state &apos;%1&apos;; one of %2.</source>
         <translation>未知状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="357"/>
-        <location filename="../../ui/errors.py" line="359"/>
+        <location filename="../../ui/errors.py" line="364"/>
+        <location filename="../../ui/errors.py" line="366"/>
         <source>Amount &apos;%1&apos; is not a number.</source>
         <translation>金额“%1”不是数字。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="361"/>
+        <location filename="../../ui/errors.py" line="368"/>
         <source>Amount is too large (at most %1).</source>
         <translation>金额太大（最多 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="363"/>
+        <location filename="../../ui/errors.py" line="370"/>
         <source>Probability is a whole percent from 0 to 100 (got %1).</source>
         <translation>赢率必须是 0 到 100 之间的整数百分比（实际为 %1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="366"/>
+        <location filename="../../ui/errors.py" line="373"/>
         <source>Stage %1 does not exist.</source>
         <translation>阶段 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="368"/>
+        <location filename="../../ui/errors.py" line="375"/>
         <source>Stage %1 is no longer in use; choose another.</source>
         <translation>阶段 %1 已停用；请选择其他阶段。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="370"/>
+        <location filename="../../ui/errors.py" line="377"/>
         <source>Stage code &apos;%1&apos; is already used.</source>
         <translation>阶段编码“%1”已被使用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="373"/>
+        <location filename="../../ui/errors.py" line="380"/>
         <source>Stage %1 holds %2 opportunities; move them to another stage before changing whether it counts as won or lost.</source>
         <translation>阶段 %1 中有 %2 个商机；请先把它们移到其他阶段，再修改该阶段是否计为赢单或输单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="377"/>
+        <location filename="../../ui/errors.py" line="384"/>
         <source>User %1 cannot own leads (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责线索（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="380"/>
+        <location filename="../../ui/errors.py" line="387"/>
         <source>Lead %1 was converted already (customer %2); it cannot change.</source>
         <translation>线索 %1 已转化（客户 %2），不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="383"/>
+        <location filename="../../ui/errors.py" line="390"/>
         <source>Lead %1 was converted already (customer %2).</source>
         <translation>线索 %1 已转化（客户 %2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="386"/>
+        <location filename="../../ui/errors.py" line="393"/>
         <source>Lead %1 is disqualified (%2); change its status before converting it.</source>
         <translation>线索 %1 已标记为无效（%2）；请先修改其状态再转化。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="389"/>
+        <location filename="../../ui/errors.py" line="396"/>
         <source>Lead %1 was changed by someone else since you opened it.</source>
         <translation>在您打开之后，线索 %1 已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="392"/>
+        <location filename="../../ui/errors.py" line="399"/>
         <source>Unknown lead status &apos;%1&apos;; one of %2.</source>
         <translation>未知线索状态“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="395"/>
+        <location filename="../../ui/errors.py" line="402"/>
         <source>Unknown lead import field(s): %1; known: %2.</source>
         <translation>未知的线索导入字段：%1；可用字段：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="397"/>
+        <location filename="../../ui/errors.py" line="404"/>
         <source>Row %1 is not among the first %2 rows of %3.</source>
         <translation>第 %1 行不在 %3 的前 %2 行中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="400"/>
+        <location filename="../../ui/errors.py" line="407"/>
         <source>%1: no header row found in the first %2 rows; expected column titles such as 联系人 / Contact, 电话 / Phone, 公司 / Company.</source>
         <translation>%1：前 %2 行中没有找到标题行；列标题应如 联系人 / Contact、电话 / Phone、公司 / Company。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="405"/>
+        <location filename="../../ui/errors.py" line="412"/>
         <source>%1: no column for the contact name; the header row %2 should have a column titled 联系人 or Contact.</source>
         <translation>%1：没有联系人姓名列；第 %2 行标题行中应有标题为“联系人”或“Contact”的列。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="409"/>
+        <location filename="../../ui/errors.py" line="416"/>
         <source>Header row is row %1; row(s) %2 above it were taken as titles and skipped.</source>
         <translation>标题行为第 %1 行；其上方的第 %2 行被视为表头说明并已跳过。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="412"/>
+        <location filename="../../ui/errors.py" line="419"/>
         <source>second %1 column; only column %2 is imported</source>
         <translation>第二个“%1”列；只导入第 %2 列</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="414"/>
+        <location filename="../../ui/errors.py" line="421"/>
         <source>Column %1 (%2): %3.</source>
         <translation>第 %1 列（%2）：%3。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="416"/>
+        <location filename="../../ui/errors.py" line="423"/>
         <source>CSV file, text encoding %1, delimiter %2.</source>
         <translation>CSV 文件，文本编码 %1，分隔符 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="418"/>
+        <location filename="../../ui/errors.py" line="425"/>
         <source>Sheet &apos;%1&apos; read; other sheets (%2) ignored.</source>
         <translation>已读取工作表“%1”；其他工作表（%2）已忽略。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="424"/>
+        <location filename="../../ui/errors.py" line="431"/>
         <source>%1 is a date (%2); expected text.</source>
         <translation>%1是日期（%2）；应为文本。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="426"/>
+        <location filename="../../ui/errors.py" line="433"/>
         <source>Owner &apos;%1&apos; is not a user.</source>
         <translation>负责人“%1”不是系统用户。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="428"/>
+        <location filename="../../ui/errors.py" line="435"/>
         <source>Owner &apos;%1&apos; names more than one user; use the login.</source>
         <translation>负责人“%1”对应多个用户；请使用登录名。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="431"/>
+        <location filename="../../ui/errors.py" line="438"/>
         <source>Owner &apos;%1&apos;: %2</source>
         <translation>负责人“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="433"/>
+        <location filename="../../ui/errors.py" line="440"/>
         <source>%1: import cancelled; nothing was imported.</source>
         <translation>%1：导入已取消；没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="436"/>
+        <location filename="../../ui/errors.py" line="443"/>
         <source>%1: nothing imported because %2 of %3 rows have errors (all-or-nothing). Fix them or import the good rows only.</source>
         <translation>%1：%3 行中有 %2 行有错误，未导入任何内容（全部或全不）。请修正错误，或只导入正确的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="439"/>
+        <location filename="../../ui/errors.py" line="446"/>
         <source>%1: %2 leads imported.</source>
         <translation>%1：已导入 %2 条线索。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="441"/>
+        <location filename="../../ui/errors.py" line="448"/>
         <source>%1: %2 leads imported, %3 duplicates skipped.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="443"/>
+        <location filename="../../ui/errors.py" line="450"/>
         <source>%1: %2 leads imported, %3 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，%3 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="447"/>
+        <location filename="../../ui/errors.py" line="454"/>
         <source>%1: %2 leads imported, %3 duplicates skipped, %4 rows with errors left out.</source>
         <translation>%1：已导入 %2 条线索，跳过 %3 条重复，%4 行有错误未导入。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="450"/>
+        <location filename="../../ui/errors.py" line="457"/>
         <source>Unknown import mode &apos;%1&apos;: all_or_nothing or good_rows.</source>
         <translation>未知导入方式“%1”：应为 all_or_nothing 或 good_rows。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="453"/>
+        <location filename="../../ui/errors.py" line="460"/>
         <source>Unknown duplicate rule &apos;%1&apos;: skip or import.</source>
         <translation>未知重复处理规则“%1”：应为 skip 或 import。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="456"/>
+        <location filename="../../ui/errors.py" line="463"/>
         <source>Customer %1 is already yours.</source>
         <translation>客户 %1 已经是您的了。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="458"/>
+        <location filename="../../ui/errors.py" line="465"/>
         <source>Customer %1 was already claimed by someone else.</source>
         <translation>客户 %1 已被他人领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="460"/>
+        <location filename="../../ui/errors.py" line="467"/>
         <source>Customer %1 was already claimed by %2.</source>
         <translation>客户 %1 已被 %2 领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="463"/>
+        <location filename="../../ui/errors.py" line="470"/>
         <source>You own %1 customers, the most allowed is %2; release one before claiming another.</source>
         <translation>您名下已有 %1 个客户，上限为 %2 个；请先释放一个再领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="466"/>
+        <location filename="../../ui/errors.py" line="473"/>
         <source>%1 owns %2 customers, the most allowed is %3.</source>
         <translation>%1 名下已有 %2 个客户，上限为 %3 个。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="469"/>
+        <location filename="../../ui/errors.py" line="476"/>
         <source>Customer %1 left you less than %2 days ago; you can claim it again in %3 day(s).</source>
         <translation>客户 %1 离开您名下不足 %2 天；%3 天后才能再次领取。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="472"/>
+        <location filename="../../ui/errors.py" line="479"/>
         <source>Customer %1 is already in the public pool.</source>
         <translation>客户 %1 已在公海中。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="474"/>
+        <location filename="../../ui/errors.py" line="481"/>
         <source>You cannot release customer %1: it is not yours.</source>
         <translation>您不能释放客户 %1：它不在您名下。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="476"/>
+        <location filename="../../ui/errors.py" line="483"/>
         <source>Customer %1 already belongs to %2.</source>
         <translation>客户 %1 已经归 %2 负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="478"/>
+        <location filename="../../ui/errors.py" line="485"/>
         <source>User %1 cannot own customers (unknown, inactive or not in sales).</source>
         <translation>用户 %1 不能负责客户（不存在、已停用或不是销售人员）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="482"/>
+        <location filename="../../ui/errors.py" line="489"/>
         <source>Default no follow up days must be a whole number from %1 to %2 or empty.</source>
         <translation>默认未跟进回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="486"/>
+        <location filename="../../ui/errors.py" line="493"/>
         <source>Default no deal days must be a whole number from %1 to %2 or empty.</source>
         <translation>默认未成交回收天数必须是 %1 到 %2 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="490"/>
+        <location filename="../../ui/errors.py" line="497"/>
         <source>%1 no follow up days must be a whole number from %2 to %3 or empty.</source>
         <translation>%1 级客户未跟进回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="494"/>
+        <location filename="../../ui/errors.py" line="501"/>
         <source>%1 no deal days must be a whole number from %2 to %3 or empty.</source>
         <translation>%1 级客户未成交回收天数必须是 %2 到 %3 之间的整数，或留空。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="497"/>
+        <location filename="../../ui/errors.py" line="504"/>
         <source>Reclaim block days must be a whole number from %1 to %2.</source>
         <translation>再次领取间隔天数必须是 %1 到 %2 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="500"/>
+        <location filename="../../ui/errors.py" line="507"/>
         <source>Unknown level &apos;%1&apos;; use one of %2.</source>
         <translation>未知级别“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="503"/>
+        <location filename="../../ui/errors.py" line="510"/>
         <source>Unknown period &apos;%1&apos;; use one of %2.</source>
         <translation>未知期间“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="505"/>
+        <location filename="../../ui/errors.py" line="512"/>
         <source>A month starts on the 1st of a month, not %1.</source>
         <translation>月度期间应从每月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="507"/>
+        <location filename="../../ui/errors.py" line="514"/>
         <source>A quarter starts on 1 January, 1 April, 1 July or 1 October, not %1.</source>
         <translation>季度期间应从 1 月 1 日、4 月 1 日、7 月 1 日或 10 月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="510"/>
+        <location filename="../../ui/errors.py" line="517"/>
         <source>A year starts on 1 January, not %1.</source>
         <translation>年度期间应从 1 月 1 日开始，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="512"/>
+        <location filename="../../ui/errors.py" line="519"/>
         <source>Unknown basis &apos;%1&apos;; use one of %2.</source>
         <translation>未知考核口径“%1”；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="514"/>
+        <location filename="../../ui/errors.py" line="521"/>
         <source>Unknown targets.basis &apos;%1&apos; in the settings; use one of %2.</source>
         <translation>设置中的 targets.basis“%1”未知；应为 %2 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="517"/>
-        <location filename="../../ui/errors.py" line="520"/>
+        <location filename="../../ui/errors.py" line="524"/>
+        <location filename="../../ui/errors.py" line="527"/>
         <source>The target amount &apos;%1&apos; is not an amount of money ≥ 0.</source>
         <translation>目标金额“%1”不是 ≥ 0 的金额。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="523"/>
+        <location filename="../../ui/errors.py" line="530"/>
         <source>There is no user %1.</source>
         <translation>没有用户 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="525"/>
+        <location filename="../../ui/errors.py" line="532"/>
         <source>There is no team %1.</source>
         <translation>没有团队 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="527"/>
+        <location filename="../../ui/errors.py" line="534"/>
         <source>The period ends (%1) before it starts (%2).</source>
         <translation>期间的结束日期（%1）早于开始日期（%2）。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="529"/>
+        <location filename="../../ui/errors.py" line="536"/>
         <source>Choose a period of at most %1 months.</source>
         <translation>请选择不超过 %1 个月的期间。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="531"/>
+        <location filename="../../ui/errors.py" line="538"/>
         <source>Group the forecast by one of %1.</source>
         <translation>预测的统计维度应为 %1 之一。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="533"/>
+        <location filename="../../ui/errors.py" line="540"/>
         <source>Give %1 column titles.</source>
         <translation>请提供 %1 个列标题。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="536"/>
+        <location filename="../../ui/errors.py" line="543"/>
         <source>%1 is still a draft; submit it first.</source>
         <translation>%1 仍是草稿，请先提交。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="538"/>
+        <location filename="../../ui/errors.py" line="545"/>
         <source>%1 is waiting for approval.</source>
         <translation>%1 正在等待审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="540"/>
+        <location filename="../../ui/errors.py" line="547"/>
         <source>%1 is already approved.</source>
         <translation>%1 已审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="542"/>
+        <location filename="../../ui/errors.py" line="549"/>
         <source>%1 is already being received.</source>
         <translation>%1 已开始收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="544"/>
+        <location filename="../../ui/errors.py" line="551"/>
         <source>%1 is fully received.</source>
         <translation>%1 已全部收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="546"/>
+        <location filename="../../ui/errors.py" line="553"/>
         <source>%1 is already being delivered.</source>
         <translation>%1 已开始发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="548"/>
+        <location filename="../../ui/errors.py" line="555"/>
         <source>%1 is fully delivered.</source>
         <translation>%1 已全部发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="550"/>
+        <location filename="../../ui/errors.py" line="557"/>
         <source>%1 was cancelled.</source>
         <translation>%1 已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="552"/>
+        <location filename="../../ui/errors.py" line="559"/>
         <source>%1 has received goods and cannot be cancelled.</source>
         <translation>%1 已有收货，不能取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="554"/>
+        <location filename="../../ui/errors.py" line="561"/>
         <source>Sales order %1 was changed by someone else since you opened it.</source>
         <translation>销售订单 %1 在您打开后已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="557"/>
+        <location filename="../../ui/errors.py" line="564"/>
         <source>Purchase order %1 was changed by someone else since you opened it.</source>
         <translation>采购订单 %1 在您打开后已被他人修改。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="560"/>
+        <location filename="../../ui/errors.py" line="567"/>
         <source>Customer %1 is in the public pool; claim it before taking an order.</source>
         <translation>客户 %1 在公海中，请先领取再下单。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="563"/>
+        <location filename="../../ui/errors.py" line="570"/>
         <source>Warehouse %1 is inactive.</source>
         <translation>仓库 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="565"/>
+        <location filename="../../ui/errors.py" line="572"/>
         <source>Supplier %1 is inactive.</source>
         <translation>供应商 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="567"/>
+        <location filename="../../ui/errors.py" line="574"/>
         <source>An order has at most %1 lines.</source>
         <translation>一张订单最多 %1 行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="569"/>
+        <location filename="../../ui/errors.py" line="576"/>
         <source>Line %1: unknown product.</source>
         <translation>第 %1 行：产品不存在。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="571"/>
+        <location filename="../../ui/errors.py" line="578"/>
         <source>Line %1 (%2): the product is inactive.</source>
         <translation>第 %1 行（%2）：产品已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="573"/>
+        <location filename="../../ui/errors.py" line="580"/>
         <source>Line %1 (%2): the quantity must be above zero.</source>
         <translation>第 %1 行（%2）：数量必须大于零。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="575"/>
+        <location filename="../../ui/errors.py" line="582"/>
         <source>Line %1 (%2): %3 takes at most %4 decimals.</source>
         <translation>第 %1 行（%2）：单位“%3”最多 %4 位小数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="577"/>
+        <location filename="../../ui/errors.py" line="584"/>
         <source>Line %1 (%2): the price cannot be negative.</source>
         <translation>第 %1 行（%2）：单价不能为负。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="579"/>
+        <location filename="../../ui/errors.py" line="586"/>
         <source>Line %1 (%2): the price takes at most %3 decimals.</source>
         <translation>第 %1 行（%2）：单价最多 %3 位小数。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="581"/>
+        <location filename="../../ui/errors.py" line="588"/>
         <source>Line %1 (%2): the discount is a percentage from 0 to 100.</source>
         <translation>第 %1 行（%2）：折扣须为 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="584"/>
+        <location filename="../../ui/errors.py" line="591"/>
         <source>Line %1 (%2): the tax rate is a percentage from 0 to 100.</source>
         <translation>第 %1 行（%2）：税率须为 0 到 100 之间的百分比。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="587"/>
+        <location filename="../../ui/errors.py" line="594"/>
         <source>Line %1 (%2): the line amount is too large.</source>
         <translation>第 %1 行（%2）：行金额过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="589"/>
+        <location filename="../../ui/errors.py" line="596"/>
         <source>Line %1 (%2): the quantity is too large.</source>
         <translation>第 %1 行（%2）：数量过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="591"/>
+        <location filename="../../ui/errors.py" line="598"/>
         <source>Line %1 (%2): the price is too large.</source>
         <translation>第 %1 行（%2）：单价过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="593"/>
+        <location filename="../../ui/errors.py" line="600"/>
         <source>Line %1 (%2) of %3: only %4 left to receive.</source>
         <translation>%3 第 %1 行（%2）：只剩 %4 待收货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="595"/>
+        <location filename="../../ui/errors.py" line="602"/>
         <source>Line %1 (%2) of %3: only %4 left to deliver.</source>
         <translation>%3 第 %1 行（%2）：只剩 %4 待发货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="598"/>
+        <location filename="../../ui/errors.py" line="605"/>
         <source>Line %1 (%2) of %3: %4 of it went back to the supplier; undo that return first.</source>
         <translation>%3 第 %1 行（%2）：其中 %4 已退回供应商，请先撤销该退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="602"/>
+        <location filename="../../ui/errors.py" line="609"/>
         <source>Line %1 (%2) of %3: %4 of it came back from the customer; undo that return first.</source>
         <translation>%3 第 %1 行（%2）：其中 %4 已由客户退回，请先撤销该退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="606"/>
+        <location filename="../../ui/errors.py" line="613"/>
         <source>Line %1 (%2) of %3: only %4 received and not yet returned.</source>
         <translation>%3 第 %1 行（%2）：已收货且未退回的只有 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="610"/>
+        <location filename="../../ui/errors.py" line="617"/>
         <source>Line %1 (%2) of %3: only %4 delivered and not yet returned.</source>
         <translation>%3 第 %1 行（%2）：已发货且未退回的只有 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="613"/>
+        <location filename="../../ui/errors.py" line="620"/>
         <source>Line %1 (%2) of %3: nothing returned to undo.</source>
         <translation>%3 第 %1 行（%2）：没有可撤销的退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="615"/>
+        <location filename="../../ui/errors.py" line="622"/>
         <source>The total %1 is above the approval limit %2.</source>
         <translation>订单总额 %1 超过审批限额 %2。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="617"/>
+        <location filename="../../ui/errors.py" line="624"/>
         <source>Line %1 has a %2% discount, above the approval limit of %3%.</source>
         <translation>第 %1 行折扣 %2% 超过审批限额 %3%。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="621"/>
+        <location filename="../../ui/errors.py" line="628"/>
         <source>Sales order %1 has nothing left to deliver.</source>
         <translation>销售订单 %1 已没有待发货的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="623"/>
+        <location filename="../../ui/errors.py" line="630"/>
         <source>Purchase order %1 has nothing left to receive.</source>
         <translation>采购订单 %1 已没有待收货的数量。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="625"/>
+        <location filename="../../ui/errors.py" line="632"/>
         <source>Line %1 (%2): not on %3.</source>
         <translation>第 %1 行（%2）：不在 %3 上。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="627"/>
+        <location filename="../../ui/errors.py" line="634"/>
         <source>Line %1 (%2): %3 is more than the %4 still open on %5.</source>
         <translation>第 %1 行（%2）：%3 超过了 %5 尚未完成的 %4。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="630"/>
+        <location filename="../../ui/errors.py" line="637"/>
         <source>Line %1 (%2): give the reason for the return.</source>
         <translation>第 %1 行（%2）：请填写退货原因。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="632"/>
+        <location filename="../../ui/errors.py" line="639"/>
         <source>Line %1: not a line of delivery note %2.</source>
         <translation>第 %1 行：不是发货单 %2 上的行。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="634"/>
+        <location filename="../../ui/errors.py" line="641"/>
         <source>Receipt %1 came from another supplier.</source>
         <translation>入库单 %1 来自另一家供应商。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="636"/>
+        <location filename="../../ui/errors.py" line="643"/>
         <source>%1 was reversed by %2; nothing can be returned from it.</source>
         <translation>%1 已被 %2 红冲，不能再从中退货。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="640"/>
+        <location filename="../../ui/errors.py" line="647"/>
         <source>Warehouse %1 is closed.</source>
         <translation>仓库 %1 已停用。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="642"/>
+        <location filename="../../ui/errors.py" line="649"/>
         <source>Line %1: the product is already counted on line %2.</source>
         <translation>第 %1 行：该产品已在第 %2 行盘点。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="644"/>
+        <location filename="../../ui/errors.py" line="651"/>
         <source>%1 is not posted: change or cancel the draft instead.</source>
         <translation>%1 尚未过账：请修改或作废草稿。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="648"/>
+        <location filename="../../ui/errors.py" line="655"/>
         <source>%1 is itself a reversal and cannot be reversed; post the original document again instead.</source>
         <translation>%1 本身是红冲单，不能再红冲；请重新录入原单据。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="651"/>
+        <location filename="../../ui/errors.py" line="658"/>
         <source>%1 was already reversed by %2.</source>
         <translation>%1 已被 %2 红冲。</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="653"/>
+        <location filename="../../ui/errors.py" line="660"/>
         <source>Goods of %1 were returned on %2; reverse that return first.</source>
         <translation>%1 的货物已在 %2 退回；请先红冲该退货单。</translation>
     </message>
@@ -8142,7 +8228,7 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
     </message>
     <message>
         <location filename="../../ui/stock/doc_editor.py" line="148"/>
-        <location filename="../../ui/stock/doc_editor.py" line="557"/>
+        <location filename="../../ui/stock/doc_editor.py" line="559"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
@@ -8260,22 +8346,22 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="536"/>
+        <location filename="../../ui/stock/doc_editor.py" line="538"/>
         <source>Someone else changed this document after you opened it. Load their version to continue (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请载入对方的版本后继续（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="558"/>
+        <location filename="../../ui/stock/doc_editor.py" line="560"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="575"/>
+        <location filename="../../ui/stock/doc_editor.py" line="577"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="576"/>
+        <location filename="../../ui/stock/doc_editor.py" line="578"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>
