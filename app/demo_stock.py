@@ -1,5 +1,5 @@
-"""The demo company's warehouse side: two warehouses, a product catalogue, suppliers, and a
-few weeks of purchasing and selling walked through the real services (orders submitted and
+"""The demo company's warehouse side: its letterhead for printouts, two warehouses, a
+product catalogue, suppliers, and a few weeks of purchasing and selling walked through the real services (orders submitted and
 approved, goods received, delivery notes posted, a return, a transfer), so the clerk's
 queues, the stock inquiry, the reports and the customer 360° view are not empty.
 
@@ -23,6 +23,7 @@ from services import deliveries, receipts, returns, transfers
 from services.catalog import ProductInput
 from services.order_approval import ApprovalRules, set_approval_rules
 from services.order_lines import OrderLineInput
+from services.print_settings import CompanyProfile, PrintOptions, save_print_settings
 from services.purchasing import PurchaseOrderInput
 from services.returns import ReturnLineInput
 from services.sales_orders import SalesOrderInput
@@ -99,6 +100,11 @@ def build_stock_demo(s: Session, seed: int, today: dt.date) -> StockDemoSummary:
     clerk = org.actor_for(s, "warehouse")
     uid = _uuids(rng)
 
+    save_print_settings(s, admin, CompanyProfile(
+        name="千里演示贸易有限公司", address="上海市浦东新区张江高科技园区碧波路 690 号",
+        phone="021-5080 1234", fax="021-5080 1235", email="sales@qianli-demo.cn",
+        tax_id="91310115MA1K4AB12X", bank_name="招商银行上海张江支行",
+        bank_account="1219 0888 6610 888"), PrintOptions())
     whs = [catalog.create_warehouse(s, admin, code, name, address)
            for code, name, address in WAREHOUSES]
     sups = []

@@ -72,6 +72,9 @@ def test_two_builds_from_one_seed_are_the_same(sqlite_template, tmp_path):
         posted = {row[0] for row in a.read(lambda s: s.execute(
             select(StockDocument.doc_type).where(StockDocument.state == "posted")).all())}
         assert posted == {"GR", "DN", "CR", "TR"}
+        # printouts carry the demo company's letterhead, not an empty header
+        from services.print_settings import company_profile
+        assert a.read(company_profile).name == "千里演示贸易有限公司"
     finally:
         for d in (a, b, c):
             d.dispose()
