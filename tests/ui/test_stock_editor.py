@@ -246,6 +246,23 @@ def test_without_printing_the_print_button_says_why(qtbot, sqlite_db, runner, mo
     assert editor.print_button.toolTip() == "Printing is not installed yet."
 
 
+def test_documents_without_a_print_template_offer_no_print(qtbot, sqlite_db, runner,
+                                                          monkeypatch):
+    world = stock_world(sqlite_db, stock={"BOLT-M6": "5"})
+    clerk = Client(sqlite_db, world.staff.warehouse)
+    monkeypatch.setattr(doc_actions, "_print_handler", lambda parent, doc_id: None)
+    from services import transfers
+    tr = clerk.write(transfers.create_transfer, world.main, world.south,
+                     (docs.DocLineInput(world.pid("BOLT-M6"), D(1)),), docs.new_uuid())
+    clerk.write(docs.post_document, tr.id)
+    editor = StockDocumentEditor(clerk, runner, tr.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    wait_editor(qtbot, editor)
+    assert editor.info.state == "posted"
+    assert not editor.print_button.isVisible() and not editor.print_after.isVisible()
+
+
 def test_transfer_beyond_stock_is_refused_naming_product_and_shortfall(qtbot, sqlite_db,
                                                                       runner):
     world = stock_world(sqlite_db, stock={"GLOVE-L": "40"})

@@ -29,6 +29,7 @@ from app.client import Client
 from app.runner import Runner
 from services import stock_documents as docs
 from services.errors import Conflict, InsufficientStock, ValidationError
+from services.print_jobs import STOCK_DOC_TYPES as PRINTABLE_TYPES
 from ui.errors import describe as error_text
 from ui.stock import doc_state_name, doc_type_name, qty_text
 from ui.stock.doc_lines import COL_QTY, DocLinesModel
@@ -316,9 +317,11 @@ class StockDocumentEditor(PostedDocumentActions, QWidget):
                                       and self.doc_id is not None)
         self.cancel_button.setVisible(editable and self.doc_id is not None)
         posted = state == "posted"
-        self.print_after.setVisible(self.post_button.isVisibleTo(self)
+        # Only delivery notes and goods receipts have print templates.
+        printable = self.doc_type in PRINTABLE_TYPES
+        self.print_after.setVisible(self.post_button.isVisibleTo(self) and printable
                                     and print_handler() is not None)
-        self.print_button.setVisible(posted)
+        self.print_button.setVisible(posted and printable)
         self.print_button.setEnabled(posted and print_handler() is not None)
         self.print_button.setToolTip("" if print_handler() is not None
                                      else self.tr("Printing is not installed yet."))
