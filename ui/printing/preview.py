@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPdfWidgets import QPdfView
@@ -157,10 +158,12 @@ def show_job(parent: QWidget, client, runner, job, on_shown=None) -> None:
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(task.cancel)
-        task.progress.connect(lambda done, _total: progress.setValue(done))
+        # The dialog dies with ``parent``; a late progress signal must not touch it then.
+        task.progress.connect(lambda done, _total: shiboken6.isValid(progress)
+                              and progress.setValue(done))
 
     def done(result) -> None:
-        if progress is not None:
+        if progress is not None and shiboken6.isValid(progress):
             progress.close()
         task.deleteLater()
         pdf, pages = result
@@ -170,7 +173,7 @@ def show_job(parent: QWidget, client, runner, job, on_shown=None) -> None:
             on_shown(dialog)
 
     def failed(exc) -> None:
-        if progress is not None:
+        if progress is not None and shiboken6.isValid(progress):
             progress.close()
         task.deleteLater()
         if not is_cancel(exc):
