@@ -20,9 +20,9 @@ from ui.customers.list_view import CustomerListWidget
 log = logging.getLogger(__name__)
 
 (NAV_CUSTOMERS, NAV_TODAY, NAV_POOL, NAV_LEADS, NAV_BOARD, NAV_FUNNEL, NAV_FORECAST,
- NAV_TARGETS, NAV_PERFORMANCE, NAV_ORDERS, NAV_WAREHOUSE, NAV_INQUIRY, NAV_PRODUCTS,
- NAV_SUPPLIERS, NAV_WAREHOUSES, NAV_IMPORT,
- NAV_SALES_SETTINGS, NAV_SETTINGS) = range(18)
+ NAV_TARGETS, NAV_PERFORMANCE, NAV_ORDERS, NAV_WAREHOUSE, NAV_INQUIRY, NAV_STOCK_REPORTS,
+ NAV_PRODUCTS, NAV_SUPPLIERS, NAV_WAREHOUSES, NAV_IMPORT,
+ NAV_SALES_SETTINGS, NAV_SETTINGS) = range(19)
 # Screens opened as tabs on demand: key → navigation row.
 PAGES = {"today": NAV_TODAY, "leads": NAV_LEADS, "board": NAV_BOARD, "funnel": NAV_FUNNEL,
          "forecast": NAV_FORECAST, "targets": NAV_TARGETS, "performance": NAV_PERFORMANCE}
@@ -30,10 +30,12 @@ PAGES = {"today": NAV_TODAY, "leads": NAV_LEADS, "board": NAV_BOARD, "funnel": N
 MANAGER_PAGES = {"sales_settings": NAV_SALES_SETTINGS}
 MANAGER_ROLES = ("sales_manager", "admin")
 # Order and warehouse screens (issue 4), each for the roles that work with it.
-STOCK_PAGES = {"orders": NAV_ORDERS, "warehouse": NAV_WAREHOUSE, "inquiry": NAV_INQUIRY}
+STOCK_PAGES = {"orders": NAV_ORDERS, "warehouse": NAV_WAREHOUSE, "inquiry": NAV_INQUIRY,
+               "stock_reports": NAV_STOCK_REPORTS}
 STOCK_PAGE_ROLES = {"orders": ("sales", "sales_manager", "finance", "admin"),
                     "warehouse": ("warehouse", "admin"),
-                    "inquiry": ("sales", "sales_manager", "warehouse", "finance", "admin")}
+                    "inquiry": ("sales", "sales_manager", "warehouse", "finance", "admin"),
+                    "stock_reports": ("sales_manager", "warehouse", "finance", "admin")}
 # Catalog (issue 4): everyone reads products; warehouse staff and admins keep
 # suppliers and warehouses (ui/catalog).
 CATALOG_PAGES = {"products": NAV_PRODUCTS, "suppliers": NAV_SUPPLIERS,
@@ -270,7 +272,8 @@ class MainWindow(QMainWindow):
                 "sales_settings": self.tr("Sales settings"), "products": self.tr("Products"),
                 "suppliers": self.tr("Suppliers"),
                 "warehouses": self.tr("Warehouses"), "orders": self.tr("Orders"),
-                "warehouse": self.tr("Warehouse"), "inquiry": self.tr("Stock inquiry")}
+                "warehouse": self.tr("Warehouse"), "inquiry": self.tr("Stock inquiry"),
+                "stock_reports": self.tr("Stock reports")}
 
     def _nav_clicked(self, item: QListWidgetItem) -> None:
         row = self.nav.row(item)
@@ -354,6 +357,8 @@ class MainWindow(QMainWindow):
                 from ui.stock.warehouse_page import WarehousePage as cls
             elif key == "inquiry":
                 from ui.stock.inquiry import StockInquiryWidget as cls
+            elif key == "stock_reports":
+                from ui.stock.reports import StockReportsWidget as cls
             else:
                 from ui.pipeline.performance import PerformanceWidget as cls
         except ImportError:

@@ -3295,257 +3295,262 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
-        <location filename="../../ui/main_window.py" line="225"/>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
-        <location filename="../../ui/main_window.py" line="227"/>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Public pool</source>
         <translation>公海</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Today</source>
         <translation>今日待办(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>&amp;Leads</source>
         <translation>线索(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>Pipeline &amp;board</source>
         <translation>商机看板(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="231"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Funnel</source>
         <translation>销售漏斗(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>F&amp;orecast</source>
         <translation>销售预测(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;Targets</source>
         <translation>销售目标(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Rep performance</source>
         <translation>销售业绩(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="237"/>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="249"/>
         <source>&amp;Customers</source>
         <translation>客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="242"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="244"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="245"/>
         <source>&amp;Import customers…</source>
         <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="246"/>
         <source>&amp;Export list…</source>
         <translation>导出列表(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="246"/>
+        <location filename="../../ui/main_window.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>&amp;Public pool</source>
         <translation>公海(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Close tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;About Qianli</source>
         <translation>关于千里(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="254"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Today</source>
         <translation>今日待办</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Pipeline board</source>
         <translation>商机看板</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>Funnel</source>
         <translation>销售漏斗</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Forecast</source>
         <translation>销售预测</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Targets</source>
         <translation>销售目标</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>Performance</source>
         <translation>销售业绩</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Sales settings</source>
         <translation>销售设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Suppliers</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="274"/>
         <source>Warehouses</source>
         <translation>仓库设置</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Stock inquiry</source>
         <translation>库存查询</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>Stock reports</source>
+        <translation>库存报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>This screen is not available in this version.</source>
         <translation>此版本中没有该页面。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>The customer view is not available in this version.</source>
         <translation>此版本中没有客户视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>%1 customers returned to the public pool.</source>
         <translation>%1 个客户已退回公海。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="549"/>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Importing is not available in this version.</source>
         <translation>此版本中没有导入功能。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Imported %1 customers</source>
         <translation>已导入 %1 个客户</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>About Qianli</source>
         <translation>关于千里</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>千里 Qianli CRM
 Customers, sales, stock and receivables for small and mid-sized offices.</source>
         <translation>千里 Qianli CRM
@@ -4741,72 +4746,72 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <location filename="../../ui/printing/preview.py" line="36"/>
+        <location filename="../../ui/printing/preview.py" line="37"/>
         <source>Print preview — %1</source>
         <translation>打印预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="45"/>
+        <location filename="../../ui/printing/preview.py" line="46"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="48"/>
+        <location filename="../../ui/printing/preview.py" line="49"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="50"/>
+        <location filename="../../ui/printing/preview.py" line="51"/>
         <source>Save as Excel…</source>
         <translation>另存为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="52"/>
+        <location filename="../../ui/printing/preview.py" line="53"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="55"/>
+        <location filename="../../ui/printing/preview.py" line="56"/>
         <source>Whole page</source>
         <translation>整页</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="61"/>
+        <location filename="../../ui/printing/preview.py" line="62"/>
         <source>%1 pages, %2 documents</source>
         <translation>共 %1 页，%2 张单据</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="85"/>
+        <location filename="../../ui/printing/preview.py" line="86"/>
         <source>Print %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="95"/>
+        <location filename="../../ui/printing/preview.py" line="96"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="96"/>
+        <location filename="../../ui/printing/preview.py" line="97"/>
         <source>The printer could not print: %1</source>
         <translation>打印机无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="123"/>
+        <location filename="../../ui/printing/preview.py" line="124"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="123"/>
+        <location filename="../../ui/printing/preview.py" line="124"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="138"/>
+        <location filename="../../ui/printing/preview.py" line="139"/>
         <source>Save as Excel</source>
         <translation>另存为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="139"/>
+        <location filename="../../ui/printing/preview.py" line="140"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -4882,12 +4887,12 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing/preview.py" line="154"/>
+        <location filename="../../ui/printing/preview.py" line="155"/>
         <source>Rendering %1 documents…</source>
         <translation>正在生成 %1 张单据…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing/preview.py" line="156"/>
+        <location filename="../../ui/printing/preview.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -8146,222 +8151,222 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>StockDocumentEditor</name>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="100"/>
+        <location filename="../../ui/stock/doc_editor.py" line="101"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="101"/>
+        <location filename="../../ui/stock/doc_editor.py" line="102"/>
         <source>From / to</source>
         <translation>往来单位</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="102"/>
+        <location filename="../../ui/stock/doc_editor.py" line="103"/>
         <source>Order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="103"/>
+        <location filename="../../ui/stock/doc_editor.py" line="104"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="104"/>
+        <location filename="../../ui/stock/doc_editor.py" line="105"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="105"/>
+        <location filename="../../ui/stock/doc_editor.py" line="106"/>
         <source>Quality note</source>
         <translation>质量说明</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="106"/>
+        <location filename="../../ui/stock/doc_editor.py" line="107"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="107"/>
+        <location filename="../../ui/stock/doc_editor.py" line="108"/>
         <source>Created / posted</source>
         <translation>制单 / 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="114"/>
+        <location filename="../../ui/stock/doc_editor.py" line="115"/>
         <source>Scan a barcode or type a SKU, then Enter</source>
         <translation>扫描条码或输入货号后按回车</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="118"/>
+        <location filename="../../ui/stock/doc_editor.py" line="119"/>
         <source>Find product…</source>
         <translation>查找商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="125"/>
+        <location filename="../../ui/stock/doc_editor.py" line="126"/>
         <source>Scan:</source>
         <translation>扫描：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="141"/>
+        <location filename="../../ui/stock/doc_editor.py" line="142"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="142"/>
+        <location filename="../../ui/stock/doc_editor.py" line="143"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="143"/>
-        <location filename="../../ui/stock/doc_editor.py" line="314"/>
+        <location filename="../../ui/stock/doc_editor.py" line="144"/>
+        <location filename="../../ui/stock/doc_editor.py" line="315"/>
         <source>Post</source>
         <translation>过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="145"/>
+        <location filename="../../ui/stock/doc_editor.py" line="146"/>
         <source>Ctrl+Enter: book the stock movement and give the document its number</source>
         <translation>Ctrl+Enter：记入库存变动并生成单号</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="147"/>
+        <location filename="../../ui/stock/doc_editor.py" line="148"/>
         <source>Submit for approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="148"/>
-        <location filename="../../ui/stock/doc_editor.py" line="559"/>
+        <location filename="../../ui/stock/doc_editor.py" line="149"/>
+        <location filename="../../ui/stock/doc_editor.py" line="562"/>
         <source>Cancel document</source>
         <translation>作废单据</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="149"/>
+        <location filename="../../ui/stock/doc_editor.py" line="150"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="152"/>
+        <location filename="../../ui/stock/doc_editor.py" line="153"/>
         <source>Print after posting</source>
         <translation>过账后打印</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="154"/>
-        <location filename="../../ui/stock/doc_editor.py" line="330"/>
+        <location filename="../../ui/stock/doc_editor.py" line="155"/>
+        <location filename="../../ui/stock/doc_editor.py" line="333"/>
         <source>Customer return…</source>
         <translation>客户退货…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="155"/>
+        <location filename="../../ui/stock/doc_editor.py" line="156"/>
         <source>Reverse…</source>
         <translation>冲销…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="156"/>
+        <location filename="../../ui/stock/doc_editor.py" line="157"/>
         <source>Load their version</source>
         <translation>载入对方的版本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="248"/>
+        <location filename="../../ui/stock/doc_editor.py" line="249"/>
         <source>%1 (draft %2)</source>
         <translation>%1（草稿 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="252"/>
+        <location filename="../../ui/stock/doc_editor.py" line="253"/>
         <source>(reversal)</source>
         <translation>（冲销单）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="255"/>
-        <location filename="../../ui/stock/doc_editor.py" line="277"/>
+        <location filename="../../ui/stock/doc_editor.py" line="256"/>
+        <location filename="../../ui/stock/doc_editor.py" line="278"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="264"/>
+        <location filename="../../ui/stock/doc_editor.py" line="265"/>
         <source>%1; posted %2 by %3</source>
         <translation>%1；%3 于 %2 过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="273"/>
+        <location filename="../../ui/stock/doc_editor.py" line="274"/>
         <source>New %1</source>
         <translation>新建%1</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="314"/>
+        <location filename="../../ui/stock/doc_editor.py" line="315"/>
         <source>Approve and post</source>
         <translation>审批并过账</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="324"/>
+        <location filename="../../ui/stock/doc_editor.py" line="327"/>
         <source>Printing is not installed yet.</source>
         <translation>打印功能尚未安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="329"/>
+        <location filename="../../ui/stock/doc_editor.py" line="332"/>
         <source>Return to supplier…</source>
         <translation>退货给供应商…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="347"/>
+        <location filename="../../ui/stock/doc_editor.py" line="350"/>
         <source>%1 lines, %2 units in total</source>
         <translation>共 %1 行，合计 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="367"/>
+        <location filename="../../ui/stock/doc_editor.py" line="370"/>
         <source>No product has the barcode or SKU “%1”.</source>
         <translation>没有条码或货号为“%1”的商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="399"/>
+        <location filename="../../ui/stock/doc_editor.py" line="402"/>
         <source>%1 %2 is no longer sold (inactive); added anyway.</source>
         <translation>%1 %2 已停用，仍已添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="464"/>
-        <location filename="../../ui/stock/doc_editor.py" line="485"/>
+        <location filename="../../ui/stock/doc_editor.py" line="467"/>
+        <location filename="../../ui/stock/doc_editor.py" line="488"/>
         <source>Scan or add at least one product first.</source>
         <translation>请先扫描或添加至少一个商品。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="475"/>
+        <location filename="../../ui/stock/doc_editor.py" line="478"/>
         <source>Draft saved.</source>
         <translation>草稿已保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="487"/>
+        <location filename="../../ui/stock/doc_editor.py" line="490"/>
         <source>Posting…</source>
         <translation>正在过账…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="498"/>
+        <location filename="../../ui/stock/doc_editor.py" line="501"/>
         <source>Already posted as %1; nothing was booked twice.</source>
         <translation>已过账，单号 %1；没有重复记账。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="500"/>
+        <location filename="../../ui/stock/doc_editor.py" line="503"/>
         <source>Posted as %1.</source>
         <translation>已过账，单号 %1。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="520"/>
+        <location filename="../../ui/stock/doc_editor.py" line="523"/>
         <source>Sent to an administrator for approval.</source>
         <translation>已提交管理员审批。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="538"/>
+        <location filename="../../ui/stock/doc_editor.py" line="541"/>
         <source>Someone else changed this document after you opened it. Load their version to continue (your changes are not saved).</source>
         <translation>您打开此单据后，他人已修改了它。请载入对方的版本后继续（您的修改未保存）。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="560"/>
+        <location filename="../../ui/stock/doc_editor.py" line="563"/>
         <source>Cancel this draft? Nothing was booked; it stays in the list as cancelled.</source>
         <translation>作废此草稿？它没有记账，将以“已取消”状态保留在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="577"/>
+        <location filename="../../ui/stock/doc_editor.py" line="580"/>
         <source>Unsaved lines</source>
         <translation>明细未保存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/doc_editor.py" line="578"/>
+        <location filename="../../ui/stock/doc_editor.py" line="581"/>
         <source>The lines were changed and not saved. Close anyway?</source>
         <translation>明细已修改但未保存。仍要关闭吗？</translation>
     </message>
@@ -8586,6 +8591,280 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <location filename="../../ui/stock/inquiry.py" line="155"/>
         <source>In all warehouses: %1 on hand, %2 available; minimum stock %3.</source>
         <translation>全部仓库：现存 %1，可用 %2；最低库存 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>StockReportsWidget</name>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="155"/>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="156"/>
+        <source>To:</source>
+        <translation>至：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="157"/>
+        <source>Warehouse:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="159"/>
+        <location filename="../../ui/stock/reports.py" line="275"/>
+        <source>All warehouses</source>
+        <translation>全部仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="160"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="162"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="166"/>
+        <source>Report:</source>
+        <translation>报表：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="196"/>
+        <location filename="../../ui/stock/reports.py" line="235"/>
+        <source>SKU</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="196"/>
+        <location filename="../../ui/stock/reports.py" line="235"/>
+        <source>Product</source>
+        <translation>品名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="197"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="198"/>
+        <source>Warehouse</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="199"/>
+        <location filename="../../ui/stock/reports.py" line="230"/>
+        <source>Net quantity</source>
+        <translation>净销量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="200"/>
+        <location filename="../../ui/stock/reports.py" line="231"/>
+        <source>Revenue excl. VAT</source>
+        <translation>不含税收入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="201"/>
+        <source>Cost of sales</source>
+        <translation>销售成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="202"/>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="203"/>
+        <source>Margin %</source>
+        <translation>毛利率%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="205"/>
+        <source>Stock on hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="207"/>
+        <source>On hand</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="208"/>
+        <source>Reserved</source>
+        <translation>已预留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="209"/>
+        <source>Available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="211"/>
+        <source>Movements by period</source>
+        <translation>收发存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="213"/>
+        <source>Opening</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="214"/>
+        <source>In</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="215"/>
+        <source>Out</source>
+        <translation>出库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="216"/>
+        <source>Closing</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="217"/>
+        <source>Value in</source>
+        <translation>入库金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="218"/>
+        <source>Value out</source>
+        <translation>出库金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="219"/>
+        <source>Inventory valuation</source>
+        <translation>存货估值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="221"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="222"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="223"/>
+        <source>Average cost</source>
+        <translation>移动平均成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="224"/>
+        <source>Value</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="226"/>
+        <source>Product sales summary</source>
+        <translation>销售汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="228"/>
+        <source>Delivered</source>
+        <translation>发货数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="229"/>
+        <location filename="../../ui/stock/reports.py" line="249"/>
+        <source>Returned</source>
+        <translation>退货数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="232"/>
+        <source>Revenue incl. VAT</source>
+        <translation>含税收入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="233"/>
+        <source>Gross margin by product</source>
+        <translation>销售毛利（按产品）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="237"/>
+        <source>Gross margin by customer</source>
+        <translation>销售毛利（按客户）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="239"/>
+        <source>Customer code</source>
+        <translation>客户编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="240"/>
+        <source>Customer</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="242"/>
+        <source>Purchase summary</source>
+        <translation>采购汇总</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="244"/>
+        <source>Supplier code</source>
+        <translation>供应商编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="245"/>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="246"/>
+        <source>Receipts</source>
+        <translation>入库单数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="247"/>
+        <source>Received</source>
+        <translation>入库数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="248"/>
+        <source>Amount excl. VAT</source>
+        <translation>入库金额(不含税)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="250"/>
+        <source>Returns</source>
+        <translation>退货金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="251"/>
+        <source>Net purchases</source>
+        <translation>净采购额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="306"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="307"/>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="322"/>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="323"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stock/reports.py" line="343"/>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ def test_a_window_shows_chinese_when_zh_cn_is_selected(qtbot, runner, small_db, 
     # a sales manager sees every screen, in the navigation's order
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "客户", "今日待办", "公海", "线索", "商机看板", "销售漏斗", "销售预测", "销售目标",
-        "销售业绩", "订单", "仓库", "库存查询", "商品", "供应商", "仓库设置", "导入",
+        "销售业绩", "订单", "仓库", "库存查询", "库存报表", "商品", "供应商", "仓库设置", "导入",
         "销售设置", "设置"]
     assert window.menu_file.title() == "文件(&F)"
     assert window.user_label.text() == "王经理（销售经理）"

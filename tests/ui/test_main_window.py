@@ -42,8 +42,8 @@ def test_status_bar_title_and_navigation(qtbot, runner, small_db):
     assert window.db_label.toolTip() == client.database_label   # the full path
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "Customers", "Today", "Public pool", "Leads", "Pipeline board", "Funnel", "Forecast",
-        "Targets", "Performance", "Orders", "Warehouse", "Stock inquiry", "Products",
-        "Suppliers", "Warehouses", "Import", "Sales settings", "Settings"]
+        "Targets", "Performance", "Orders", "Warehouse", "Stock inquiry", "Stock reports",
+        "Products", "Suppliers", "Warehouses", "Import", "Sales settings", "Settings"]
     # Sales staff start on Today, the tab beside the customer list.
     assert window.tabs.currentWidget() is window.pages["today"]
     assert window.nav.currentRow() == NAV_TODAY
@@ -301,8 +301,8 @@ def test_staff_outside_sales_see_no_sales_screens(qtbot, runner, small_db):
     window = _window(qtbot, client, runner)
     visible = [window.nav.item(i).text() for i in range(window.nav.count())
                if not window.nav.item(i).isHidden()]
-    assert visible == ["Customers", "Public pool", "Warehouse", "Stock inquiry", "Products",
-                       "Suppliers", "Warehouses", "Import", "Settings"]
+    assert visible == ["Customers", "Public pool", "Warehouse", "Stock inquiry", "Stock reports",
+                       "Products", "Suppliers", "Warehouses", "Import", "Settings"]
     # a warehouse clerk starts on the warehouse page, and no sales screen is open
     assert window.tabs.currentWidget() is window.pages["warehouse"]
     assert list(window.pages) == ["warehouse"]
