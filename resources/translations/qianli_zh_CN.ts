@@ -8596,38 +8596,38 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>StockReportsWidget</name>
     <message>
-        <location filename="../../ui/stock/reports.py" line="155"/>
+        <location filename="../../ui/stock/reports.py" line="256"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="156"/>
+        <location filename="../../ui/stock/reports.py" line="257"/>
         <source>To:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="157"/>
+        <location filename="../../ui/stock/reports.py" line="258"/>
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="159"/>
-        <location filename="../../ui/stock/reports.py" line="275"/>
+        <location filename="../../ui/stock/reports.py" line="259"/>
+        <location filename="../../ui/stock/reports.py" line="297"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="160"/>
+        <location filename="../../ui/stock/reports.py" line="260"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="162"/>
+        <location filename="../../ui/stock/reports.py" line="261"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="166"/>
+        <location filename="../../ui/stock/reports.py" line="255"/>
         <source>Report:</source>
         <translation>报表：</translation>
     </message>
@@ -8842,27 +8842,28 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
         <translation>净采购额</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="306"/>
+        <location filename="../../ui/stock/reports.py" line="268"/>
+        <location filename="../../ui/stock/reports.py" line="329"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="307"/>
+        <location filename="../../ui/stock/reports.py" line="334"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="322"/>
+        <location filename="../../ui/stock/reports.py" line="349"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="323"/>
+        <location filename="../../ui/stock/reports.py" line="350"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="343"/>
+        <location filename="../../ui/stock/reports.py" line="370"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>

@@ -99,3 +99,15 @@ def test_export_writes_the_chosen_report(qtbot, db, staff, runner, tmp_path):
     assert len(values) == len(shown) + 1                        # header + rows + total
     assert values[-1][0] in ("合计", "Total")
     assert D(str(values[-1][-1])) == D(shown[-1][-1].replace(",", ""))
+
+
+def test_the_page_follows_a_language_switch(qtbot, qapp, db, staff, runner):
+    from app import i18n
+    scenario(db, staff)
+    page = open_page(qtbot, Client(db, staff.warehouse), runner)
+    assert table(page)[-1][0] == "Total"
+    assert i18n.install_translators("zh_CN", qapp) == "zh_CN"
+    qtbot.waitUntil(lambda: page.chooser.itemText(0) == "库存", timeout=5000)
+    assert [page.chooser.itemText(i) for i in range(3)] == ["库存", "收发存", "销售汇总"]
+    assert page.model.headerData(0, Qt.Horizontal) == "编码"
+    assert table(page)[-1][0] == "合计" and page.export_button.text() == "导出到 Excel…"

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
@@ -144,7 +144,7 @@ class StockReportsWidget(QWidget):
         self.specs = [s for s in self._specs() if client.actor.role in s.roles]
         self.chooser = QComboBox()
         for spec in self.specs:
-            self.chooser.addItem(spec.title, spec.key)
+            self.chooser.addItem("", spec.key)
         self.chooser.currentIndexChanged.connect(lambda _i: self._report_changed())
         first, last = month_bounds(dt.date.today())
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
@@ -152,18 +152,18 @@ class StockReportsWidget(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setDate(QDate(day.year, day.month, day.day))
-        self.period_label = QLabel(self.tr("From:"))
-        self.to_label = QLabel(self.tr("To:"))
-        self.warehouse_label = QLabel(self.tr("Warehouse:"))
+        self.report_label, self.period_label = QLabel(), QLabel()
+        self.to_label, self.warehouse_label = QLabel(), QLabel()
         self.warehouse = QComboBox()
-        self.warehouse.addItem(self.tr("All warehouses"), None)
-        self.refresh_button = QPushButton(self.tr("Show"))
+        self.warehouse.addItem("", None)
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton(self.tr("Export to Excel…"))
-        self.export_button.clicked.connect(self.export)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(lambda: self.export())
         self.summary = QLabel()
+        self.report = None
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Report:")))
+        bar.addWidget(self.report_label)
         bar.addWidget(self.chooser)
         for w in (self.period_label, self.date_from, self.to_label, self.date_to,
                   self.warehouse_label, self.warehouse, self.refresh_button):
@@ -181,12 +181,12 @@ class StockReportsWidget(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
+        self.retranslate()
         self._report_changed(load=False)
         self.jobs.submit(client.read, load_warehouses, on_done=self._warehouses,
                          on_error=self._failed)
@@ -251,6 +251,27 @@ class StockReportsWidget(QWidget):
                         Column("net_amount", self.tr("Net purchases"), "money"))),
         ]
 
+    def retranslate(self) -> None:
+        self.report_label.setText(self.tr("Report:"))
+        self.period_label.setText(self.tr("From:"))
+        self.to_label.setText(self.tr("To:"))
+        self.warehouse_label.setText(self.tr("Warehouse:"))
+        self.warehouse.setItemText(0, self.tr("All warehouses"))
+        self.refresh_button.setText(self.tr("Show"))
+        self.export_button.setText(self.tr("Export to Excel…"))
+        titles = {s.key: s for s in self._specs()}
+        self.specs = [titles[s.key] for s in self.specs]
+        for i, spec in enumerate(self.specs):
+            self.chooser.setItemText(i, spec.title)
+        spec = self.spec()
+        if spec is not None:
+            self.model.set_report(spec.columns, self.report, self.tr("Total"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # --- state ----------------------------------------------------------------------------
 
     def spec(self) -> ReportSpec | None:
@@ -266,6 +287,7 @@ class StockReportsWidget(QWidget):
             w.setVisible(bool(spec and spec.period))
         for w in (self.warehouse_label, self.warehouse):
             w.setVisible(bool(spec and spec.warehouse))
+        self.report = None
         self.model.set_report(spec.columns if spec else (), None, "")
         self.export_button.setEnabled(spec is not None)
         if load:
@@ -303,7 +325,12 @@ class StockReportsWidget(QWidget):
     def _show(self, spec: ReportSpec, report) -> None:
         if spec is not self.spec():
             return          # an older answer for a report no longer chosen
+        self.report = report
         self.model.set_report(spec.columns, report, self.tr("Total"))
+        header = self.table.horizontalHeader()
+        for i, col in enumerate(spec.columns):     # the name takes the spare width
+            header.setSectionResizeMode(i, QHeaderView.Stretch if col.field == "name"
+                                        else QHeaderView.ResizeToContents)
         self.summary.setText(self.tr("%1 rows").replace("%1", str(len(report.rows))))
         self.message.hide()
         self.settled = True
