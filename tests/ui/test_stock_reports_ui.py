@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from app.client import Client
 from services.stock_reports import ReportPeriod, gross_margin
 from tests.services.test_stock_reports import scenario
+from ui.main_window import NAV_STOCK_REPORTS, MainWindow
 from ui.stock.reports import StockReportsWidget, month_bounds
 
 
@@ -111,3 +112,18 @@ def test_the_page_follows_a_language_switch(qtbot, qapp, db, staff, runner):
     assert [page.chooser.itemText(i) for i in range(3)] == ["库存", "收发存", "销售汇总"]
     assert page.model.headerData(0, Qt.Horizontal) == "编码"
     assert table(page)[-1][0] == "合计" and page.export_button.text() == "导出到 Excel…"
+
+
+def test_navigation_opens_the_page_for_the_allowed_roles(qtbot, db, staff, runner):
+    window = MainWindow(Client(db, staff.finance), runner, auto_sweep=False)
+    qtbot.addWidget(window)
+    window.show()
+    item = window.nav.item(NAV_STOCK_REPORTS)
+    assert item.text() == "Stock reports" and not item.isHidden()
+    window.nav.itemClicked.emit(item)
+    page = window.pages["stock_reports"]
+    assert isinstance(page, StockReportsWidget) and window.tabs.currentWidget() is page
+    qtbot.waitUntil(lambda: page.settled, timeout=15000)
+    rep = MainWindow(Client(db, staff.rep1), runner, auto_sweep=False)
+    qtbot.addWidget(rep)
+    assert rep.nav.item(NAV_STOCK_REPORTS).isHidden()           # the services refuse reps
