@@ -8596,274 +8596,274 @@ Customers, sales, stock and receivables for small and mid-sized offices.</source
 <context>
     <name>StockReportsWidget</name>
     <message>
-        <location filename="../../ui/stock/reports.py" line="256"/>
+        <location filename="../../ui/stock/reports.py" line="254"/>
         <source>From:</source>
         <translation>从：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="257"/>
+        <location filename="../../ui/stock/reports.py" line="255"/>
         <source>To:</source>
         <translation>至：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="258"/>
+        <location filename="../../ui/stock/reports.py" line="256"/>
         <source>Warehouse:</source>
         <translation>仓库：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="259"/>
-        <location filename="../../ui/stock/reports.py" line="297"/>
+        <location filename="../../ui/stock/reports.py" line="257"/>
+        <location filename="../../ui/stock/reports.py" line="295"/>
         <source>All warehouses</source>
         <translation>全部仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="260"/>
+        <location filename="../../ui/stock/reports.py" line="258"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="261"/>
+        <location filename="../../ui/stock/reports.py" line="259"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="255"/>
+        <location filename="../../ui/stock/reports.py" line="253"/>
         <source>Report:</source>
         <translation>报表：</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="196"/>
-        <location filename="../../ui/stock/reports.py" line="235"/>
+        <location filename="../../ui/stock/reports.py" line="194"/>
+        <location filename="../../ui/stock/reports.py" line="233"/>
         <source>SKU</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="196"/>
-        <location filename="../../ui/stock/reports.py" line="235"/>
+        <location filename="../../ui/stock/reports.py" line="194"/>
+        <location filename="../../ui/stock/reports.py" line="233"/>
         <source>Product</source>
         <translation>品名</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="197"/>
+        <location filename="../../ui/stock/reports.py" line="195"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="198"/>
+        <location filename="../../ui/stock/reports.py" line="196"/>
         <source>Warehouse</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="199"/>
-        <location filename="../../ui/stock/reports.py" line="230"/>
+        <location filename="../../ui/stock/reports.py" line="197"/>
+        <location filename="../../ui/stock/reports.py" line="228"/>
         <source>Net quantity</source>
         <translation>净销量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="200"/>
-        <location filename="../../ui/stock/reports.py" line="231"/>
+        <location filename="../../ui/stock/reports.py" line="198"/>
+        <location filename="../../ui/stock/reports.py" line="229"/>
         <source>Revenue excl. VAT</source>
         <translation>不含税收入</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="201"/>
+        <location filename="../../ui/stock/reports.py" line="199"/>
         <source>Cost of sales</source>
         <translation>销售成本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="202"/>
+        <location filename="../../ui/stock/reports.py" line="200"/>
         <source>Gross margin</source>
         <translation>毛利</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="203"/>
+        <location filename="../../ui/stock/reports.py" line="201"/>
         <source>Margin %</source>
         <translation>毛利率%</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="205"/>
+        <location filename="../../ui/stock/reports.py" line="203"/>
         <source>Stock on hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="207"/>
+        <location filename="../../ui/stock/reports.py" line="205"/>
         <source>On hand</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="208"/>
+        <location filename="../../ui/stock/reports.py" line="206"/>
         <source>Reserved</source>
         <translation>已预留</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="209"/>
+        <location filename="../../ui/stock/reports.py" line="207"/>
         <source>Available</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="211"/>
+        <location filename="../../ui/stock/reports.py" line="209"/>
         <source>Movements by period</source>
         <translation>收发存</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="213"/>
+        <location filename="../../ui/stock/reports.py" line="211"/>
         <source>Opening</source>
         <translation>期初</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="214"/>
+        <location filename="../../ui/stock/reports.py" line="212"/>
         <source>In</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="215"/>
+        <location filename="../../ui/stock/reports.py" line="213"/>
         <source>Out</source>
         <translation>出库</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="216"/>
+        <location filename="../../ui/stock/reports.py" line="214"/>
         <source>Closing</source>
         <translation>期末</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="217"/>
+        <location filename="../../ui/stock/reports.py" line="215"/>
         <source>Value in</source>
         <translation>入库金额</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="218"/>
+        <location filename="../../ui/stock/reports.py" line="216"/>
         <source>Value out</source>
         <translation>出库金额</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="219"/>
+        <location filename="../../ui/stock/reports.py" line="217"/>
         <source>Inventory valuation</source>
         <translation>存货估值</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="221"/>
+        <location filename="../../ui/stock/reports.py" line="219"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="222"/>
+        <location filename="../../ui/stock/reports.py" line="220"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="223"/>
+        <location filename="../../ui/stock/reports.py" line="221"/>
         <source>Average cost</source>
         <translation>移动平均成本</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="224"/>
+        <location filename="../../ui/stock/reports.py" line="222"/>
         <source>Value</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="226"/>
+        <location filename="../../ui/stock/reports.py" line="224"/>
         <source>Product sales summary</source>
         <translation>销售汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="228"/>
+        <location filename="../../ui/stock/reports.py" line="226"/>
         <source>Delivered</source>
         <translation>发货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="229"/>
-        <location filename="../../ui/stock/reports.py" line="249"/>
+        <location filename="../../ui/stock/reports.py" line="227"/>
+        <location filename="../../ui/stock/reports.py" line="247"/>
         <source>Returned</source>
         <translation>退货数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="232"/>
+        <location filename="../../ui/stock/reports.py" line="230"/>
         <source>Revenue incl. VAT</source>
         <translation>含税收入</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="233"/>
+        <location filename="../../ui/stock/reports.py" line="231"/>
         <source>Gross margin by product</source>
         <translation>销售毛利（按产品）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="237"/>
+        <location filename="../../ui/stock/reports.py" line="235"/>
         <source>Gross margin by customer</source>
         <translation>销售毛利（按客户）</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="239"/>
+        <location filename="../../ui/stock/reports.py" line="237"/>
         <source>Customer code</source>
         <translation>客户编码</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="240"/>
+        <location filename="../../ui/stock/reports.py" line="238"/>
         <source>Customer</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="242"/>
+        <location filename="../../ui/stock/reports.py" line="240"/>
         <source>Purchase summary</source>
         <translation>采购汇总</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="244"/>
+        <location filename="../../ui/stock/reports.py" line="242"/>
         <source>Supplier code</source>
         <translation>供应商编码</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="245"/>
+        <location filename="../../ui/stock/reports.py" line="243"/>
         <source>Supplier</source>
         <translation>供应商</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="246"/>
+        <location filename="../../ui/stock/reports.py" line="244"/>
         <source>Receipts</source>
         <translation>入库单数</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="247"/>
+        <location filename="../../ui/stock/reports.py" line="245"/>
         <source>Received</source>
         <translation>入库数量</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="248"/>
+        <location filename="../../ui/stock/reports.py" line="246"/>
         <source>Amount excl. VAT</source>
         <translation>入库金额(不含税)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="250"/>
+        <location filename="../../ui/stock/reports.py" line="248"/>
         <source>Returns</source>
         <translation>退货金额</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="251"/>
+        <location filename="../../ui/stock/reports.py" line="249"/>
         <source>Net purchases</source>
         <translation>净采购额</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="268"/>
-        <location filename="../../ui/stock/reports.py" line="329"/>
+        <location filename="../../ui/stock/reports.py" line="266"/>
+        <location filename="../../ui/stock/reports.py" line="327"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="334"/>
+        <location filename="../../ui/stock/reports.py" line="332"/>
         <source>%1 rows</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="349"/>
+        <location filename="../../ui/stock/reports.py" line="347"/>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="350"/>
+        <location filename="../../ui/stock/reports.py" line="348"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/stock/reports.py" line="370"/>
+        <location filename="../../ui/stock/reports.py" line="368"/>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
     </message>

@@ -30,8 +30,6 @@ from ui.stock import fill_warehouse_combo, load_warehouses, qty_text
 from ui.widgets.field_errors import ERROR_STYLE
 from ui.widgets.lifetime import OwnedRunner
 
-REPORT_ROLES = reports.QUANTITY_ROLES        # who sees the page at all
-
 
 @dataclass(frozen=True)
 class Column:
