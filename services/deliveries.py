@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.stock import SalesOrder, SalesOrderLine, StockDocument
 from services import order_progress
 from services.errors import NotFound, ValidationError
+from services.money import CENT
+from services.order_common import order_lines
 from services.org import Actor
 from services.sales_orders import SO_FLOW
 from services.stock_documents import (DocLineInput, PostResult, StockDocInfo,
@@ -37,7 +38,6 @@ from services.stock_posting import (Target, create_draft, document_lines, link_l
 
 # Sales order states a delivery note may be made from and posted against.
 DELIVERABLE = ("approved", "partially_delivered")
-CENT = Decimal("0.01")
 
 
 def open_to_deliver(line: SalesOrderLine) -> Decimal:
@@ -60,13 +60,6 @@ def _deliverable_order(session: Session, so_id: int, *, lock: bool) -> SalesOrde
     if so.state not in DELIVERABLE:
         raise SO_FLOW.refusal(so)       # "… is waiting for approval." / "… was cancelled." …
     return so
-
-
-def _order_lines(session: Session, so_id: int) -> list[SalesOrderLine]:
-    # populate_existing: read after the order lock, not what this session saw before it
-    return list(session.scalars(select(SalesOrderLine).where(SalesOrderLine.order_id == so_id)
-                                .order_by(SalesOrderLine.line_no)
-                                .execution_options(populate_existing=True)))
 
 
 def create_delivery_from_so(session: Session, actor: Actor, so_id: int, client_uuid: str,
@@ -102,7 +95,7 @@ def _draft_delivery(session: Session, actor: Actor, so_id: int, client_uuid: str
     def lines():
         out = [DocLineInput(ln.product_id, open_to_deliver(ln), unit_price=net_unit_price(ln),
                             so_line_id=ln.id)
-               for ln in _order_lines(session, so.id) if open_to_deliver(ln) > 0]
+               for ln in order_lines(session, SalesOrderLine, so.id) if open_to_deliver(ln) > 0]
         if not out:
             raise ValidationError("sales_order_id",
                                   f"Sales order {so.number} has nothing left to deliver.")
@@ -120,17 +113,17 @@ def _post_delivery(session: Session, actor: Actor, doc: StockDocument) -> None:
         raise ValidationError("sales_order_id", "A delivery note needs an approved sales "
                               "order: no stock leaves without one.")
     so = _deliverable_order(session, doc.sales_order_id, lock=True)
-    order_lines = {ln.id: ln for ln in _order_lines(session, so.id)}
+    order_line = {ln.id: ln for ln in order_lines(session, SalesOrderLine, so.id)}
     lines = document_lines(session, doc.id)
     matched = match_lines(session, lines, [Target(ln.id, ln.product_id, open_to_deliver(ln))
-                                           for ln in order_lines.values()],
+                                           for ln in order_line.values()],
                           "so_line_id", so.number)
     link_lines(lines, "so_line_id", matched)
     cost = lock_costs(session, {(ln.product_id, w) for ln in lines
                                 for w in (doc.warehouse_id, so.warehouse_id)})
     for ln in lines:
         if ln.unit_price is None:
-            ln.unit_price = net_unit_price(order_lines[ln.so_line_id])
+            ln.unit_price = net_unit_price(order_line[ln.so_line_id])
         ln.unit_cost = cost[(ln.product_id, doc.warehouse_id)]
     session.flush()
 
@@ -147,6 +140,6 @@ def _post_delivery(session: Session, actor: Actor, doc: StockDocument) -> None:
     # one product are judged together.
     moves = [Move(ln.product_id, doc.warehouse_id, -qty(ln.qty), line_id=ln.id)
              for ln in lines]
-    moves += [Move(order_lines[so_line_id].product_id, so.warehouse_id, reserved=delta)
+    moves += [Move(order_line[so_line_id].product_id, so.warehouse_id, reserved=delta)
               for so_line_id, delta in sorted(reserved.items()) if delta]
     apply_moves(session, actor.user_id, moves, document=doc)

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from models.system import Setting
 from services import audit
 from services.errors import PermissionDenied, ValidationError
-from services.order_lines import plain as _plain
+from services.stock_ledger import plain as _plain
 from services.org import Actor
 
 SETTING_KEY = "sales_order_approval"

@@ -23,6 +23,14 @@ from services.workflow import Workflow
 REASON_LIMIT = 200
 
 
+def order_lines(session: Session, line_model, order_id: int) -> list:
+    """An order's lines in line order, read afresh (``populate_existing``): called after the
+    order row is locked, so it sees what is true now, not what this session loaded before."""
+    return list(session.scalars(select(line_model).where(line_model.order_id == order_id)
+                                .order_by(line_model.line_no)
+                                .execution_options(populate_existing=True)))
+
+
 def check_header(session: Session, data, errors: dict[str, str], *, date_field: str,
                  date_message: str, limits: Mapping[str, int],
                  labels: Mapping[str, str]) -> dict:

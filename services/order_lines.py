@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 
 from models.catalog import Product
 from services.errors import ValidationError
+from services.money import CENT
 from services.stock_ledger import qty as as_qty
 
 ZERO = Decimal("0")
-CENT = Decimal("0.01")
 HUNDRED = Decimal("100")
 MAX_LINES = 500
 # The columns' ranges: Numeric(14, 3) quantities, (14, 2) money, (14, 4) purchase prices.
@@ -71,11 +71,6 @@ def line_money(qty: Decimal, unit_price: Decimal, discount_pct: Decimal,
     amount = cents(qty * unit_price * (1 - discount_pct / HUNDRED))
     tax = cents(amount - amount / (1 + tax_rate / HUNDRED))
     return amount, tax, gross - amount
-
-
-def plain(value: Decimal) -> str:
-    """3.000 → 3, 2.50 → 2.5: numbers in messages read as people write them."""
-    return f"{Decimal(value).normalize():f}"
 
 
 def _decimal(value) -> Decimal | None:

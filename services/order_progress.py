@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from models.catalog import Product
 from models.stock import PurchaseOrder, PurchaseOrderLine, SalesOrder, SalesOrderLine
 from services.errors import NotFound, ValidationError
-from services.order_lines import plain as _plain
+from services.stock_ledger import plain as _plain
 from services.purchasing import PO_FLOW
 from services.sales_orders import SO_FLOW
 from services.stock_ledger import qty

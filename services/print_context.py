@@ -36,6 +36,7 @@ from models.party import Contact, Customer
 from models.stock import (PurchaseOrder, PurchaseOrderLine, SalesOrder, SalesOrderLine,
                           StockDocument, StockDocumentLine)
 from services.errors import NotFound, PermissionDenied, ValidationError
+from services.money import CENT
 from services.org import Actor, customer_visibility
 from services.print_settings import company_profile, print_options
 
@@ -44,7 +45,6 @@ __all__ = ["ReceiptInput", "build_context", "find_document", "delivery_note_cont
            "goods_receipt_context", "statement_context", "payment_receipt_context",
            "copies_of", "line_dict", "totals", "STATE_NAMES"]
 
-CENT = Decimal("0.01")
 ALL_READERS = ("warehouse", "finance", "admin")
 SALES = ("sales", "sales_manager")
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal, ROUND_HALF_UP
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models.catalog import Supplier
 from models.stock import PurchaseOrder, PurchaseOrderLine, StockDocument
 from services import order_progress
 from services.errors import NotFound, ValidationError
+from services.order_common import order_lines
 from services.org import Actor
 from services.purchasing import PO_FLOW
 from services.stock_documents import (DocLineInput, StockDocInfo, check_stock_role,
@@ -57,14 +57,6 @@ def _receivable_order(session: Session, po_id: int, *, lock: bool) -> PurchaseOr
     return po
 
 
-def _order_lines(session: Session, po_id: int) -> list[PurchaseOrderLine]:
-    # populate_existing: read after the order lock, not what this session saw before it
-    return list(session.scalars(select(PurchaseOrderLine)
-                                .where(PurchaseOrderLine.order_id == po_id)
-                                .order_by(PurchaseOrderLine.line_no)
-                                .execution_options(populate_existing=True)))
-
-
 def create_receipt_from_po(session: Session, actor: Actor, po_id: int,
                            client_uuid: str) -> StockDocInfo:
     """A draft receipt for everything the approved order still has open, at its net cost,
@@ -79,7 +71,7 @@ def create_receipt_from_po(session: Session, actor: Actor, po_id: int,
     def lines():
         out = [DocLineInput(ln.product_id, open_to_receive(ln), unit_cost=net_unit_cost(ln),
                             po_line_id=ln.id)
-               for ln in _order_lines(session, po.id) if open_to_receive(ln) > 0]
+               for ln in order_lines(session, PurchaseOrderLine, po.id) if open_to_receive(ln) > 0]
         if not out:
             raise ValidationError("purchase_order_id",
                                   f"Purchase order {po.number} has nothing left to receive.")
@@ -123,14 +115,14 @@ def _post_receipt(session: Session, actor: Actor, doc: StockDocument) -> None:
     lines = document_lines(session, doc.id)
     if doc.purchase_order_id is not None:
         po = _receivable_order(session, doc.purchase_order_id, lock=True)
-        order_lines = {ln.id: ln for ln in _order_lines(session, po.id)}
+        order_line = {ln.id: ln for ln in order_lines(session, PurchaseOrderLine, po.id)}
         matched = match_lines(session, lines, [Target(ln.id, ln.product_id, open_to_receive(ln))
-                                               for ln in order_lines.values()],
+                                               for ln in order_line.values()],
                               "po_line_id", po.number)
         link_lines(lines, "po_line_id", matched)
         for ln in lines:
             if ln.unit_cost is None:
-                ln.unit_cost = net_unit_cost(order_lines[ln.po_line_id])
+                ln.unit_cost = net_unit_cost(order_line[ln.po_line_id])
         received: dict[int, Decimal] = defaultdict(lambda: ZERO)
         for ln in lines:
             received[ln.po_line_id] += qty(ln.qty)

@@ -48,7 +48,8 @@ from services.customers import _editable, _load as _load_customer
 from services.errors import NotFound, PermissionDenied, ValidationError
 from services.order_approval import approval_reasons, load_rules
 from services.order_common import (OrderEvent, check_header, check_version, existing_order,
-                                   history, insert_once, reason_text, save_draft, snapshot)
+                                   history, insert_once, order_lines, reason_text, save_draft,
+                                   snapshot)
 from services.order_lines import (LineValues, OrderLineInput, from_milli, milli, totals,
                                   validate_lines)
 from services.numbering import next_number
@@ -364,14 +365,8 @@ def cancel_sales_order(session: Session, actor: Actor, order: SalesOrder,
     return {"reason": reason, "released": released}
 
 
-def _lines(session: Session, order_id: int) -> list[SalesOrderLine]:
-    return list(session.scalars(select(SalesOrderLine).where(SalesOrderLine.order_id == order_id)
-                                .order_by(SalesOrderLine.line_no)
-                                .execution_options(populate_existing=True)))
-
-
 def _reserve(session: Session, actor: Actor, order: SalesOrder) -> None:
-    lines = _lines(session, order.id)
+    lines = order_lines(session, SalesOrderLine, order.id)
     moves = []
     for ln in lines:
         want = qty(ln.qty) - qty(ln.delivered_qty)
@@ -387,7 +382,7 @@ def _reserve(session: Session, actor: Actor, order: SalesOrder) -> None:
 def _release(session: Session, actor: Actor, order: SalesOrder) -> str:
     moves = []
     total = Decimal(0)
-    for ln in _lines(session, order.id):
+    for ln in order_lines(session, SalesOrderLine, order.id):
         r = qty(ln.reserved_qty)
         if r:
             moves.append(Move(ln.product_id, order.warehouse_id, reserved=-r))

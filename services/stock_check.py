@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from models.catalog import Product, Warehouse
 from models.stock import SalesOrder, SalesOrderLine, StockBalance, StockMove
-from services.stock_ledger import CheckProblem, Key, _plain, qty, verify
+from services.stock_ledger import CheckProblem, Key, plain, qty, verify
 
 OPEN_ORDER_STATES = ("approved", "partially_delivered")
 
@@ -58,10 +58,10 @@ def _describe(x: CheckProblem, products, warehouses) -> str:
     what = f"{p.sku} {p.name}" if p else f"product {x.product_id}"
     unit = f" {p.unit}" if p else ""
     where = warehouses.get(x.warehouse_id, f"warehouse {x.warehouse_id}")
-    book, expected = _plain(qty(x.book)), _plain(qty(x.expected))
+    book, expected = plain(qty(x.book)), plain(qty(x.expected))
     if x.what == "on_hand":
         return (f"{what} in {where}: the balance says {book}{unit} on hand but the ledger "
-                f"adds up to {expected}{unit} (difference {_plain(qty(x.book - x.expected))}).")
+                f"adds up to {expected}{unit} (difference {plain(qty(x.book - x.expected))}).")
     if x.what == "reserved":
         return (f"{what} in {where}: {book}{unit} reserved but the open sales orders reserve "
                 f"{expected}{unit}.")

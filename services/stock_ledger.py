@@ -139,14 +139,14 @@ def _shortfall_error(session: Session, key: Key, shortfall: Decimal) -> Insuffic
                               .where(Product.id == key[0])).one()
     warehouse = session.scalar(select(Warehouse.name).where(Warehouse.id == key[1]))
     err = InsufficientStock(f"{product.sku} {product.name}", warehouse,
-                            _plain(shortfall))
+                            Decimal(plain(shortfall)))
     err.product_id, err.warehouse_id, err.unit = key[0], key[1], product.unit
     return err
 
 
-def _plain(value: Decimal) -> Decimal:
-    """3.000 → 3, 2.500 → 2.5: quantities in messages read as people write them."""
-    return Decimal(f"{value.normalize():f}")
+def plain(value) -> str:
+    """3.000 → '3', 2.50 → '2.5': numbers in messages read as people write them."""
+    return f"{Decimal(value).normalize():f}"
 
 
 def apply_moves(session: Session, actor_id: int | None, moves: Sequence[Move], *,

@@ -25,12 +25,7 @@ from models.stock import StockDocument, StockDocumentLine, StockMove
 from services.errors import NotFound, ValidationError
 from services.org import Actor
 from services.stock_documents import DOC_TYPE_NAMES, DocLineInput, new_document, write_lines
-from services.stock_ledger import ZERO, Key, _plain, lock_balances, lock_document, qty
-
-
-def plain(value) -> str:
-    """A quantity as people write it in a message: 3.000 → 3, 2.500 → 2.5."""
-    return str(_plain(qty(value)))
+from services.stock_ledger import ZERO, Key, lock_balances, lock_document, plain, qty
 
 
 def resent(session: Session, doc_type: str, client_uuid: str, **same) -> int | None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from services.order_lines import OrderLineInput, line_money
+from services.stock_ledger import plain as _plain
 from ui.orders import amount_text
 from ui.stock import parse_qty, qty_text
 from ui.stock.doc_lines import LinesModelMixin
@@ -218,13 +219,6 @@ class OrderLinesModel(LinesModelMixin, QAbstractTableModel):
                                     unit_price=ln.unit_price,
                                     discount_pct=Decimal(0) if self.purchase else ln.discount_pct,
                                     tax_rate=ln.tax_rate) for ln in self.lines)
-
-
-def _plain(value: Decimal) -> str:
-    text = f"{Decimal(value):f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def _price(value: Decimal) -> str:
