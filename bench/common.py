@@ -65,10 +65,12 @@ def row(metric: str, db: str, n: int, *, samples: list[float] | None = None,
 
 
 def meets(r: dict[str, Any]) -> str:
-    """'ok' / 'MISS' / '' for a row, judging p95 (or value) against target."""
+    """'ok' / 'MISS' / '' for a row, judging p95 (or value) against target — or p50 when
+    the row says ``"judge": "p50"`` (an issue that sets its target on the median)."""
     if r.get("target") is None:
         return ""
-    measured = r["p95_ms"] if r["p95_ms"] is not None else r["value"]
+    key = "p50_ms" if r.get("judge") == "p50" else "p95_ms"
+    measured = r[key] if r[key] is not None else r["value"]
     return "ok" if measured is not None and measured <= r["target"] else "MISS"
 
 
