@@ -13,11 +13,12 @@ def _db_user(session: Session) -> str | None:
     bind = session.get_bind()
     if bind.dialect.name != "postgresql":
         return None
-    # Asked once per session: the login does not change, and a posting that audits
-    # while holding a document-number lock saves the round trip.
-    if "db_user" not in session.info:
-        session.info["db_user"] = session.execute(text("SELECT session_user")).scalar_one()
-    return session.info["db_user"]
+    # Asked once per database connection (kept in the pooled connection's info): the
+    # login of a connection never changes, and every write saves the round trip.
+    info = session.connection().info
+    if "db_user" not in info:
+        info["db_user"] = session.execute(text("SELECT session_user")).scalar_one()
+    return info["db_user"]
 
 
 def record(session: Session, actor_id: int | None, action: str, entity: str,

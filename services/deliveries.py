@@ -132,7 +132,8 @@ def _post_delivery(session: Session, actor: Actor, doc: StockDocument) -> None:
         shipped[ln.so_line_id] += qty(ln.qty)
     # The order's bookkeeping says how its reservation changes (it follows the open qty).
     reserved = order_progress.record_delivery(session, dict(shipped), actor_id=actor.user_id,
-                                              document_id=doc.id)
+                                              document_id=doc.id,
+                                              locked=(so, list(order_line.values())))
 
     mark_posted(session, actor.user_id, doc)
     # Goods leave the note's warehouse; the reservation is released where the order made it.

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Mapping
+from typing import Callable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -60,27 +60,38 @@ _SALES = _Kind(SO_FLOW, SalesOrder, SalesOrderLine, "so_line", "delivered_qty",
                "came back from the customer; undo that return first.")
 
 
-def _lock(session: Session, kind: _Kind, line_qty: Mapping[int, Decimal]):
+def _lock(session: Session, kind: _Kind, line_qty: Mapping[int, Decimal],
+          locked: tuple | None = None):
     """Lock the orders of the given lines (sorted by id). Returns (orders by id, lines by
-    id, product sku by id, the non-zero quantities by line id)."""
+    id, the non-zero quantities by line id). ``locked`` — ``(order, all its lines)`` as the
+    caller locked and read them in this transaction — saves reading them again."""
     wanted = {int(k): qty(v) for k, v in line_qty.items() if qty(v) != 0}
     if not wanted:
-        return {}, {}, {}, wanted
+        return {}, {}, wanted
     line_model, order_model = kind.line_model, kind.order_model
-    order_ids = sorted(set(session.scalars(select(line_model.order_id)
-                                           .where(line_model.id.in_(wanted)))))
-    orders = {o.id: o for o in session.scalars(
-        select(order_model).where(order_model.id.in_(order_ids)).order_by(order_model.id)
-        .with_for_update().execution_options(populate_existing=True))}
-    lines = {ln.id: ln for ln in session.scalars(
-        select(line_model).where(line_model.id.in_(wanted))
-        .execution_options(populate_existing=True))}
+    if locked is not None:
+        order, order_lines = locked
+        orders = {order.id: order}
+        lines = {ln.id: ln for ln in order_lines if ln.id in wanted}
+    else:
+        order_ids = sorted(set(session.scalars(select(line_model.order_id)
+                                               .where(line_model.id.in_(wanted)))))
+        orders = {o.id: o for o in session.scalars(
+            select(order_model).where(order_model.id.in_(order_ids)).order_by(order_model.id)
+            .with_for_update().execution_options(populate_existing=True))}
+        lines = {ln.id: ln for ln in session.scalars(
+            select(line_model).where(line_model.id.in_(wanted))
+            .execution_options(populate_existing=True))}
     missing = sorted(set(wanted) - set(lines))
     if missing:
         raise NotFound(f"{kind.flow.entity.replace('_', ' ')} line", missing[0])
-    skus = dict(session.execute(select(Product.id, Product.sku).where(
-        Product.id.in_({ln.product_id for ln in lines.values()}))).all())
-    return orders, lines, skus, wanted
+    return orders, lines, wanted
+
+
+def _skus(session: Session, lines) -> dict[int, str]:
+    """SKUs for messages (read only when there is something to say)."""
+    return dict(session.execute(select(Product.id, Product.sku).where(
+        Product.id.in_({ln.product_id for ln in lines}))).all())
 
 
 def _where(kind: _Kind, order, line, skus) -> str:
@@ -88,11 +99,14 @@ def _where(kind: _Kind, order, line, skus) -> str:
 
 
 def _add_done(session: Session, kind: _Kind, line_qty: Mapping[int, Decimal],
-              actor_id: int | None, document_id: int | None):
+              actor_id: int | None, document_id: int | None, locked: tuple | None = None,
+              before_move: Callable[[dict, dict, dict], None] | None = None):
     """Add received / delivered quantities and move each touched order's state. Returns
-    (orders, lines) as locked."""
-    orders, lines, skus, wanted = _lock(session, kind, line_qty)
-    errors: dict[str, str] = {}
+    (orders, lines) as locked. ``before_move(orders, lines, new_states)`` runs after the
+    quantities are set and before the states move, so its own changes go out in the same
+    flush."""
+    orders, lines, wanted = _lock(session, kind, line_qty, locked)
+    problems: list[tuple[str, object, object, str]] = []    # (key, order, line, what)
     for line_id, q in wanted.items():
         ln = lines[line_id]
         order = orders[ln.order_id]
@@ -100,49 +114,66 @@ def _add_done(session: Session, kind: _Kind, line_qty: Mapping[int, Decimal],
             raise kind.flow.refusal(order)
         done = qty(getattr(ln, kind.done))
         new = done + q
-        where = _where(kind, order, ln, skus)
         if new > qty(ln.qty):
-            errors[f"{kind.key}[{line_id}]"] = (f"{where}: only {_plain(qty(ln.qty) - done)} "
-                                                f"left to {kind.verb}.")
+            problems.append((f"{kind.key}[{line_id}]", order, ln,
+                             f"only {_plain(qty(ln.qty) - done)} left to {kind.verb}."))
         elif new < qty(ln.returned_qty) or new < 0:
-            errors[f"{kind.key}[{line_id}]"] = (f"{where}: {_plain(qty(ln.returned_qty))} of "
-                                                f"it {kind.undo_hint}")
+            problems.append((f"{kind.key}[{line_id}]", order, ln,
+                             f"{_plain(qty(ln.returned_qty))} of it {kind.undo_hint}"))
         else:
             setattr(ln, kind.done, new)
-    if errors:
-        raise ValidationError(errors)
-    session.flush()
+    if problems:
+        skus = _skus(session, [ln for _k, _o, ln, _w in problems])
+        raise ValidationError({key: f"{_where(kind, order, ln, skus)}: {what}"
+                               for key, order, ln, what in problems})
+    states: dict[int, str] = {}
     for order in orders.values():
         if order.state not in ("approved", kind.partial, kind.full):
             continue
-        progress = [(qty(getattr(x, kind.done)), qty(x.qty)) for x in session.scalars(
-            select(kind.line_model).where(kind.line_model.order_id == order.id))]
-        state = (kind.full if all(d >= q for d, q in progress)
-                 else kind.partial if any(d > 0 for d, _ in progress) else "approved")
+        if locked is not None:
+            every_line = locked[1]
+        else:
+            session.flush()
+            every_line = session.scalars(
+                select(kind.line_model).where(kind.line_model.order_id == order.id))
+        progress = [(qty(getattr(x, kind.done)), qty(x.qty)) for x in every_line]
+        states[order.id] = (kind.full if all(d >= q for d, q in progress)
+                            else kind.partial if any(d > 0 for d, _ in progress)
+                            else "approved")
+    if before_move is not None:
+        before_move(orders, lines, states)
+    moved = False
+    for order in orders.values():
+        state = states.get(order.id, order.state)
         if state != order.state:
             kind.flow.move(session, actor_id, order, state, document_id=document_id)
+            moved = True
+    if not moved:
+        session.flush()
     return orders, lines
 
 
 def _add_returned(session: Session, kind: _Kind, line_qty: Mapping[int, Decimal]) -> None:
     """Add returned quantities; a line never returns more than was received / delivered."""
-    orders, lines, skus, wanted = _lock(session, kind, line_qty)
-    errors: dict[str, str] = {}
+    orders, lines, wanted = _lock(session, kind, line_qty)
+    problems: list[tuple[str, object, object, str]] = []
     for line_id, q in wanted.items():
         ln = lines[line_id]
         new = qty(ln.returned_qty) + q
-        where = _where(kind, orders[ln.order_id], ln, skus)
         done = qty(getattr(ln, kind.done))
         if new > done:
-            errors[f"{kind.key}[{line_id}]"] = (
-                f"{where}: only {_plain(done - qty(ln.returned_qty))} "
-                f"{kind.full} and not yet returned.")
+            problems.append((f"{kind.key}[{line_id}]", orders[ln.order_id], ln,
+                             f"only {_plain(done - qty(ln.returned_qty))} "
+                             f"{kind.full} and not yet returned."))
         elif new < 0:
-            errors[f"{kind.key}[{line_id}]"] = f"{where}: nothing returned to undo."
+            problems.append((f"{kind.key}[{line_id}]", orders[ln.order_id], ln,
+                             "nothing returned to undo."))
         else:
             ln.returned_qty = new
-    if errors:
-        raise ValidationError(errors)
+    if problems:
+        skus = _skus(session, [ln for _k, _o, ln, _w in problems])
+        raise ValidationError({key: f"{_where(kind, order, ln, skus)}: {what}"
+                               for key, order, ln, what in problems})
     session.flush()
 
 
@@ -164,8 +195,8 @@ def record_supplier_return(session: Session, po_line_qty: Mapping[int, Decimal],
 
 
 def record_delivery(session: Session, so_line_qty: Mapping[int, Decimal], *,
-                    actor_id: int | None = None, document_id: int | None = None
-                    ) -> dict[int, Decimal]:
+                    actor_id: int | None = None, document_id: int | None = None,
+                    locked: tuple | None = None) -> dict[int, Decimal]:
     """Add delivered quantities to sales order lines (negative: a delivery reversed), move
     each order's state, and keep each line's reservation equal to its open quantity while
     the order is approved or partially delivered (zero once delivered or cancelled).
@@ -178,15 +209,22 @@ def record_delivery(session: Session, so_line_qty: Mapping[int, Decimal], *,
 
     Refused (``ValidationError``) when the order is not approved or being delivered, or a
     line would deliver more than ordered (the message says how much is left), or less
-    than zero / than what the customer already returned."""
-    orders, lines = _add_done(session, _SALES, so_line_qty, actor_id, document_id)
+    than zero / than what the customer already returned.
+
+    ``locked=(order, every line of it)``: the caller (the delivery poster) has locked the
+    one order the lines belong to and read its lines afresh, so they are not read again."""
     deltas: dict[int, Decimal] = {}
-    for ln in lines.values():
-        active = orders[ln.order_id].state in ("approved", "partially_delivered")
-        want = max(qty(ln.qty) - qty(ln.delivered_qty), ZERO) if active else ZERO
-        deltas[ln.id] = want - qty(ln.reserved_qty)
-        ln.reserved_qty = want
-    session.flush()
+
+    def follow_reservation(orders, lines, states) -> None:
+        for ln in lines.values():
+            order = orders[ln.order_id]
+            active = states.get(order.id, order.state) in ("approved", "partially_delivered")
+            want = max(qty(ln.qty) - qty(ln.delivered_qty), ZERO) if active else ZERO
+            deltas[ln.id] = want - qty(ln.reserved_qty)
+            ln.reserved_qty = want
+
+    _add_done(session, _SALES, so_line_qty, actor_id, document_id, locked,
+              follow_reservation)
     return deltas
 
 

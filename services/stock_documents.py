@@ -21,12 +21,13 @@ by a reversal document (see the transfer/count/reversal module).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import uuid as uuidlib
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -39,7 +40,8 @@ from models.stock import (STOCK_DOC_TYPES, PurchaseOrder, SalesOrder, StockDocum
 from services import audit
 from services.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from services.org import Actor
-from services.stock_ledger import finish_posting, is_posting, lock_document, qty
+from services.stock_ledger import (created_here, finish_posting, is_posting,
+                                   lock_document, qty)
 
 # Who may create and post stock documents. Posting a count is its approval: admin only.
 STOCK_ROLES = ("warehouse", "admin")
@@ -163,14 +165,15 @@ def new_uuid() -> str:
 
 
 def new_document(session: Session, actor: Actor, doc_type: str, client_uuid: str, *,
-                 warehouse_id: int, doc_date: dt.date | None = None, **header
-                 ) -> tuple[StockDocument, bool]:
+                 warehouse_id: int, doc_date: dt.date | None = None,
+                 looked_up: bool = False, **header) -> tuple[StockDocument, bool]:
     """Create a draft, or return the one this client UUID already created (a resend).
-    Returns ``(document, created)``."""
+    Returns ``(document, created)``. ``looked_up``: the caller has just looked for this
+    UUID in this transaction and found nothing (a resend racing it still ends here)."""
     if doc_type not in STOCK_DOC_TYPES:
         raise ValueError(f"unknown stock document type {doc_type!r}")
-    existing = session.scalar(select(StockDocument)
-                              .where(StockDocument.client_uuid == client_uuid))
+    existing = None if looked_up else session.scalar(
+        select(StockDocument).where(StockDocument.client_uuid == client_uuid))
     if existing is not None:
         if existing.doc_type != doc_type:
             raise ValidationError("client_uuid", "This document id is already used by "
@@ -196,6 +199,7 @@ def new_document(session: Session, actor: Actor, doc_type: str, client_uuid: str
             raise ValidationError("client_uuid", "This document id is already used by "
                                   "another kind of document.") from None
         return existing, False
+    created_here(session)[doc.id] = 0
     audit.record(session, actor.user_id, "create", "stock_document", doc.id,
                  doc_type=doc_type)
     return doc, True
@@ -220,13 +224,18 @@ def write_lines(session: Session, doc: StockDocument, lines: tuple[DocLineInput,
                                          f"{p.qty_decimals} decimals.")
     if errors:
         raise ValidationError(errors)
-    session.execute(delete(StockDocumentLine).where(StockDocumentLine.document_id == doc.id))
+    created = created_here(session)
+    if created.get(doc.id) != 0:        # a new document has no lines to replace yet
+        session.execute(delete(StockDocumentLine)
+                        .where(StockDocumentLine.document_id == doc.id))
     session.add_all(StockDocumentLine(
         document_id=doc.id, line_no=i, product_id=ln.product_id, qty=qty(ln.qty),
         system_qty=ln.system_qty, unit_cost=ln.unit_cost, unit_price=ln.unit_price,
         po_line_id=ln.po_line_id, so_line_id=ln.so_line_id, source_line_id=ln.source_line_id,
         reason=ln.reason) for i, ln in enumerate(lines, start=1))
     session.flush()
+    if doc.id in created:
+        created[doc.id] = len(lines)
 
 
 def _load(session: Session, actor: Actor, doc_id: int) -> StockDocument:
@@ -294,8 +303,11 @@ def post_document(session: Session, actor: Actor, doc_id: int) -> PostResult:
         raise ValidationError("state", "This document was cancelled and cannot be posted.")
     if doc.doc_type == "SC" and actor.role not in COUNT_APPROVERS:
         raise PermissionDenied("A stock count posts only after an administrator approves it.")
-    if not session.scalar(select(StockDocumentLine.id)
-                          .where(StockDocumentLine.document_id == doc.id).limit(1)):
+    written = created_here(session).get(doc.id)      # lines written in this transaction
+    if written is None:
+        written = session.scalar(select(StockDocumentLine.id)
+                                 .where(StockDocumentLine.document_id == doc.id).limit(1))
+    if not written:
         raise ValidationError("lines", "The document has no lines.")
     fn = _POSTERS.get(doc.doc_type)
     if fn is None:
@@ -345,33 +357,43 @@ def list_stock_documents(session: Session, actor: Actor, filt: StockDocFilter = 
     return _infos(session, ids, with_lines=False)
 
 
-def _infos(session: Session, ids: list[int], *, with_lines: bool) -> list[StockDocInfo]:
-    if not ids:
-        return []
+@functools.cache
+def _info_queries():
+    """The two statements that read documents for display, built once (building a
+    statement costs more client time than running it): headers with every name they
+    show, and lines with their products; both for the ids bound as ``ids``."""
     d = StockDocument
     to_wh = aliased(Warehouse)
     poster_u, creator_u = aliased(User), aliased(User)
-    rows = session.execute(
-        select(d, Warehouse.name, to_wh.name, Customer.name, Supplier.name,
-               PurchaseOrder.number, SalesOrder.number, poster_u.display_name,
-               creator_u.display_name)
-        .join(Warehouse, Warehouse.id == d.warehouse_id)
-        .outerjoin(to_wh, to_wh.id == d.to_warehouse_id)
-        .outerjoin(Customer, Customer.id == d.customer_id)
-        .outerjoin(Supplier, Supplier.id == d.supplier_id)
-        .outerjoin(PurchaseOrder, PurchaseOrder.id == d.purchase_order_id)
-        .outerjoin(SalesOrder, SalesOrder.id == d.sales_order_id)
-        .outerjoin(poster_u, poster_u.id == d.posted_by_id)
-        .outerjoin(creator_u, creator_u.id == d.created_by_id)
-        .where(d.id.in_(ids))).all()
+    ids = bindparam("ids", expanding=True)
+    head = (select(d, Warehouse.name, to_wh.name, Customer.name, Supplier.name,
+                   PurchaseOrder.number, SalesOrder.number, poster_u.display_name,
+                   creator_u.display_name)
+            .join(Warehouse, Warehouse.id == d.warehouse_id)
+            .outerjoin(to_wh, to_wh.id == d.to_warehouse_id)
+            .outerjoin(Customer, Customer.id == d.customer_id)
+            .outerjoin(Supplier, Supplier.id == d.supplier_id)
+            .outerjoin(PurchaseOrder, PurchaseOrder.id == d.purchase_order_id)
+            .outerjoin(SalesOrder, SalesOrder.id == d.sales_order_id)
+            .outerjoin(poster_u, poster_u.id == d.posted_by_id)
+            .outerjoin(creator_u, creator_u.id == d.created_by_id)
+            .where(d.id.in_(ids)))
+    ln = StockDocumentLine
+    lines = (select(ln, Product.sku, Product.name, Product.spec, Product.unit,
+                    Product.qty_decimals, Product.barcode)
+             .join(Product, Product.id == ln.product_id)
+             .where(ln.document_id.in_(ids)).order_by(ln.document_id, ln.line_no))
+    return head, lines
+
+
+def _infos(session: Session, ids: list[int], *, with_lines: bool) -> list[StockDocInfo]:
+    if not ids:
+        return []
+    head, line_query = _info_queries()
+    rows = session.execute(head, {"ids": ids}).all()
     lines: dict[int, list[DocLineInfo]] = {i: [] for i in ids}
     if with_lines:
-        ln = StockDocumentLine
-        for r in session.execute(
-                select(ln, Product.sku, Product.name, Product.spec, Product.unit,
-                       Product.qty_decimals, Product.barcode)
-                .join(Product, Product.id == ln.product_id)
-                .where(ln.document_id.in_(ids)).order_by(ln.document_id, ln.line_no)):
+        for r in session.execute(line_query, {"ids": ids}):
             x = r[0]
             lines[x.document_id].append(DocLineInfo(
                 x.id, x.line_no, x.product_id, r.sku, r.name, r.spec, r.unit, r.qty_decimals,

@@ -100,8 +100,22 @@ class Applied:
     costs: tuple[Decimal | None, ...]
 
 
+_CREATED = "qianli_created_documents"
+
+
+def created_here(session: Session) -> dict[int, int]:
+    """Stock documents this transaction inserted: {id: number of lines written}. Nobody
+    else can see such a row before commit, so it needs no lock and holds what this session
+    wrote. Forgotten when any transaction or savepoint ends (then they are locked as usual)."""
+    return session.info.setdefault(_CREATED, {})
+
+
 def lock_document(session: Session, document_id: int) -> StockDocument:
     """Lock a stock document row for the rest of the transaction and return it fresh."""
+    if document_id in created_here(session):
+        doc = session.get(StockDocument, document_id)
+        if doc is not None:
+            return doc
     doc = session.scalar(select(StockDocument).where(StockDocument.id == document_id)
                          .with_for_update().execution_options(populate_existing=True))
     if doc is None:
@@ -117,21 +131,45 @@ def _ensure_rows(session: Session, keys: Sequence[Key]) -> None:
                     .on_conflict_do_nothing(index_elements=["product_id", "warehouse_id"]))
 
 
+_HELD = "qianli_held_balances"
+
+
+def _held(session: Session) -> dict[Key, BalanceInfo]:
+    """The balances this transaction has locked, as they are now: ``apply_moves`` is the
+    only writer of ``stock_balance`` and keeps this up to date, and every commit and
+    rollback (a savepoint's too) forgets it — so a second lock of the same rows in one
+    posting (``lock_costs`` then ``apply_moves``) costs no round trip."""
+    return session.info.setdefault(_HELD, {})
+
+
 def lock_balances(session: Session, keys: Iterable[Key]) -> dict[Key, BalanceInfo]:
-    """Create missing balance rows and lock all of them in sorted order."""
+    """Lock the balances in sorted order, creating the missing rows (rows this transaction
+    holds already are answered from what it knows of them)."""
     keys = sorted(set(keys))
     if not keys:
         return {}
-    _ensure_rows(session, keys)
-    rows = session.execute(
-        select(StockBalance.product_id, StockBalance.warehouse_id, StockBalance.on_hand,
-               StockBalance.reserved, StockBalance.avg_cost)
-        .where(tuple_(StockBalance.product_id, StockBalance.warehouse_id).in_(keys))
-        .order_by(StockBalance.product_id, StockBalance.warehouse_id)
-        .with_for_update()).all()
-    return {(r.product_id, r.warehouse_id):
-            BalanceInfo(r.product_id, r.warehouse_id, qty(r.on_hand), qty(r.reserved),
-                        Decimal(r.avg_cost or 0).quantize(COST_STEP)) for r in rows}
+    held = _held(session)
+    if all(k in held for k in keys):
+        return {k: held[k] for k in keys}
+    lock = (select(StockBalance.product_id, StockBalance.warehouse_id, StockBalance.on_hand,
+                   StockBalance.reserved, StockBalance.avg_cost)
+            .where(tuple_(StockBalance.product_id, StockBalance.warehouse_id).in_(keys))
+            .order_by(StockBalance.product_id, StockBalance.warehouse_id)
+            .with_for_update())
+    rows = session.execute(lock).all()
+    if len(rows) < len(keys):
+        # A first move of a product into a warehouse: create the missing rows, then lock
+        # all again (rows already locked are not waited for). The rows that existed stay
+        # locked meanwhile; should that ever cross another posting creating the same
+        # rows, PostgreSQL reports a deadlock and Database.write retries the posting.
+        found = {(r.product_id, r.warehouse_id) for r in rows}
+        _ensure_rows(session, [k for k in keys if k not in found])
+        rows = session.execute(lock).all()
+    got = {(r.product_id, r.warehouse_id):
+           BalanceInfo(r.product_id, r.warehouse_id, qty(r.on_hand), qty(r.reserved),
+                       Decimal(r.avg_cost or 0).quantize(COST_STEP)) for r in rows}
+    held.update(got)
+    return got
 
 
 def _shortfall_error(session: Session, key: Key, shortfall: Decimal) -> InsufficientStock:
@@ -201,6 +239,7 @@ def apply_moves(session: Session, actor_id: int | None, moves: Sequence[Move], *
             {"product_id": k[0], "warehouse_id": k[1], "on_hand": state[k][0],
              "reserved": state[k][1], "avg_cost": state[k][2], "last_move_at": now}
             for k in changed])
+        _held(session).update({k: BalanceInfo(k[0], k[1], *state[k]) for k in changed})
     ledger = [{"at": now, "product_id": m.product_id, "warehouse_id": m.warehouse_id,
                "qty": qty(m.qty), "unit_cost": cost, "document_id": document.id,
                "line_id": m.line_id, "doc_type": document.doc_type,
@@ -302,6 +341,14 @@ def _no_half_posted_documents(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget_pending_posts(session: Session) -> None:
     session.info.pop(_PENDING, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_held_balances(session: Session, _transaction) -> None:
+    # Locks end with the transaction (commit, rollback or close); a savepoint that ends
+    # may have undone a change, so it forgets too.
+    session.info.pop(_HELD, None)
+    session.info.pop(_CREATED, None)
 
 
 @dataclass(frozen=True)

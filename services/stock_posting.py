@@ -47,9 +47,10 @@ def create_draft(session: Session, actor: Actor, doc_type: str, client_uuid: str
                  same: dict[str, object], **header) -> int:
     """Create a draft with ``lines()`` — or, when this client UUID already created a
     document (a resend racing the first call), that one untouched; returns its id. ``same``
-    as for :func:`resent`; ``lines`` is only called for a new draft."""
+    as for :func:`resent`, which the caller has called first in this transaction (so the
+    UUID is not looked up twice); ``lines`` is only called for a new draft."""
     doc, created = new_document(session, actor, doc_type, client_uuid,
-                                warehouse_id=warehouse_id, **same, **header)
+                                warehouse_id=warehouse_id, looked_up=True, **same, **header)
     if not created:
         return resent(session, doc_type, client_uuid, **same)
     write_lines(session, doc, tuple(lines()))
